@@ -1,0 +1,37 @@
+"""Command line: `plangraph [--db LOCATION] COMMAND …`.
+
+Each command lives in its own module under `commands/`; this file only assembles the group.
+"""
+
+from __future__ import annotations
+
+import click
+
+from plangraph import __version__
+from plangraph.commands import export, extract, ingest, push, query, stats
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    envvar="PLANGRAPH_DB",
+    default=None,
+    metavar="LOCATION",
+    help="Kho đồ thị / graph store: a directory for the embedded store (default "
+    "./plangraph.lbdb) or neo4j://… / bolt://… (env PLANGRAPH_DB).",
+)
+@click.version_option(__version__, prog_name="plangraph")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """plangraph — đồ thị tri thức các kế hoạch phòng, chống AIDS, ma túy, mại dâm.
+
+    A knowledge graph of Vietnamese provincial plans on AIDS, drug and prostitution prevention.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+for module in (extract, ingest, stats, query, export, push):
+    for command in module.COMMANDS:
+        main.add_command(command)

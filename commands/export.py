@@ -1,0 +1,3 @@
+"""`plangraph export` (not implemented yet)."""
+
+COMMANDS: list = []

@@ -1,0 +1,31 @@
+"""`plangraph extract FILE`: print one document's extraction; touches no store."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from plangraph.ingest.extract import DocumentError, extract_file
+from plangraph.ingest.report import render_text
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
+              show_default=True, help="json: the gold-file shape; text: for a person to read.")
+def extract_command(file: str, fmt: str) -> None:
+    """Trích xuất một văn bản / extract one plan document (nothing is stored)."""
+    try:
+        extraction = extract_file(file)
+    except DocumentError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        json.dump(extraction.to_gold(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        click.echo(render_text(extraction))
+
+
+COMMANDS = [extract_command]

@@ -1,0 +1,3 @@
+"""`plangraph ingest` (not implemented yet)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""`plangraph push` (not implemented yet)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""`plangraph query` (not implemented yet)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""`plangraph stats` (not implemented yet)."""
+
+COMMANDS: list = []

@@ -1,0 +1,5 @@
+"""Graph stores: the embedded LadybugDB store and the shared Neo4j store behind one interface."""
+
+from plangraph.graph.store import GraphStore, StoreError, open_store
+
+__all__ = ["GraphStore", "StoreError", "open_store"]

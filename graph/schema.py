@@ -1,0 +1,106 @@
+"""The graph schema, shared by every store (LadybugDB embedded, Neo4j).
+
+One definition of node labels, relationship types and their properties; the stores derive their
+DDL (LadybugDB `CREATE NODE/REL TABLE`, Neo4j constraints) from it, and the README's schema
+table is generated from the same data.
+
+Every relationship carries its provenance: the plan it was read from (`plan_id`) and the source
+`file` and line range. Relationship names are the domain's words: CHU_TRI (leads), PHOI_HOP
+(supports), THUC_HIEN (implements, no lead named), CAN_CU (is based on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# property name -> type ("STRING", "INT64", "BOOLEAN", "STRING[]")
+Props = dict[str, str]
+
+PROVENANCE: Props = {"plan_id": "STRING", "file": "STRING", "line_start": "INT64",
+                     "line_end": "INT64"}
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    props: Props  # the first property is the primary key `id`
+    vi: str  # Vietnamese label shown to users
+    en: str
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    pairs: tuple[tuple[str, str], ...]  # (from label, to label)
+    props: Props
+    vi: str
+    en: str
+
+
+NODES: tuple[NodeType, ...] = (
+    NodeType("Plan", {"id": "STRING", "kind": "STRING", "number": "STRING", "issued": "STRING",
+                      "issuer": "STRING", "province": "STRING", "year": "INT64",
+                      "title": "STRING", "file": "STRING", "line_start": "INT64",
+                      "line_end": "INT64", "content_hash": "STRING"},
+             "Kế hoạch", "Plan"),
+    NodeType("Task", {"id": "STRING", "plan_id": "STRING", "key": "STRING", "text": "STRING",
+                      "when_text": "STRING", "period": "STRING", "themes": "STRING[]",
+                      "province": "STRING", "file": "STRING", "line_start": "INT64",
+                      "line_end": "INT64"},
+             "Nhiệm vụ", "Task"),
+    # One agency per (province, agency type); `names` are the names as written in documents.
+    NodeType("Agency", {"id": "STRING", "type": "STRING", "province": "STRING",
+                        "names": "STRING[]", "resolved": "BOOLEAN"},
+             "Cơ quan", "Agency"),
+    NodeType("AgencyType", {"id": "STRING", "name_en": "STRING"}, "Loại cơ quan", "Agency type"),
+    # Numbered acts: id = "<number and symbol>|<year>|<scope>"; acts cited by name only:
+    # id = "name:<name>", number = null.
+    NodeType("LegalAct", {"id": "STRING", "number": "STRING", "type": "STRING",
+                          "issuer": "STRING", "issued": "STRING", "year": "INT64",
+                          "scope": "STRING", "name": "STRING"},
+             "Văn bản pháp lý", "Legal act"),
+    NodeType("Programme", {"id": "STRING", "name": "STRING", "kind": "STRING"},
+             "Chương trình / Đề án / Dự án", "Programme / project"),
+    NodeType("Province", {"id": "STRING", "name": "STRING", "valid_from": "STRING",
+                          "valid_to": "STRING"},
+             "Tỉnh / Thành phố", "Province"),
+    NodeType("Theme", {"id": "STRING", "label_vi": "STRING", "label_en": "STRING"},
+             "Chủ đề", "Theme"),
+)
+
+_MENTION: Props = {**PROVENANCE, "as_written": "STRING", "how": "STRING"}
+
+RELS: tuple[RelType, ...] = (
+    RelType("CO_NHIEM_VU", (("Plan", "Task"),), PROVENANCE, "có nhiệm vụ", "has task"),
+    RelType("CHU_TRI", (("Agency", "Task"),), _MENTION, "chủ trì", "leads"),
+    RelType("PHOI_HOP", (("Agency", "Task"),), _MENTION, "phối hợp", "supports"),
+    RelType("THUC_HIEN", (("Agency", "Task"),), _MENTION, "thực hiện", "implements"),
+    # Plan -> act: the plan is based on the act (căn cứ / thực hiện).
+    # Act -> act: the first act implements, details or continues the second.
+    RelType("CAN_CU", (("Plan", "LegalAct"), ("LegalAct", "LegalAct")),
+            {**PROVENANCE, "relation": "STRING"}, "căn cứ", "is based on"),
+    RelType("TRICH_DAN", (("Plan", "LegalAct"),), PROVENANCE, "trích dẫn", "cites"),
+    RelType("THUOC_TINH", (("Plan", "Province"), ("Agency", "Province"), ("Task", "Province")),
+            PROVENANCE, "thuộc tỉnh", "in province"),
+    RelType("LA_LOAI", (("Agency", "AgencyType"),), {}, "là loại", "is of type"),
+    RelType("PHE_DUYET", (("LegalAct", "Programme"),), PROVENANCE, "phê duyệt", "establishes"),
+    RelType("TRIEN_KHAI", (("LegalAct", "Programme"), ("Plan", "Programme")), PROVENANCE,
+            "triển khai", "implements programme"),
+    RelType("CO_CHU_DE", (("Task", "Theme"),), {"keyword": "STRING"}, "có chủ đề", "has theme"),
+    # Reference data (2025 reorganisation): old province / agency type -> successor.
+    RelType("KE_NHIEM", (("Province", "Province"), ("AgencyType", "AgencyType")),
+            {"valid_from": "STRING", "scope_note": "STRING", "source": "STRING"},
+            "kế nhiệm bởi", "succeeded by"),
+)
+
+NODE_BY_LABEL = {n.label: n for n in NODES}
+REL_BY_NAME = {r.name: r for r in RELS}
+
+
+def label_vi(name: str) -> str:
+    """Vietnamese label of a node label or relationship type (for legends and tables)."""
+    if name in NODE_BY_LABEL:
+        return NODE_BY_LABEL[name].vi
+    if name in REL_BY_NAME:
+        return REL_BY_NAME[name].vi
+    return name

@@ -1,0 +1,1 @@
+"""Reading plan documents and extracting plans, tasks, agencies and legal acts."""

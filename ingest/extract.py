@@ -1,0 +1,40 @@
+"""One document in, one `Extraction` out: the pipeline that ties the extractors together.
+
+read (any format/encoding -> NFC lines) -> header -> legal references and programmes ->
+tasks with their agencies -> themes. Nothing here touches a store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plangraph.ingest.agencies import get_resolver
+from plangraph.ingest.errors import DocumentError
+from plangraph.ingest.header import parse_header
+from plangraph.ingest.legal import extract_legal
+from plangraph.ingest.models import Extraction
+from plangraph.ingest.reader import read_document
+from plangraph.ingest.tasks import extract_tasks
+from plangraph.ingest.themes import assign_themes
+
+__all__ = ["DocumentError", "extract_file"]
+
+
+def extract_file(path: str | Path) -> Extraction:
+    doc = read_document(path)
+    info = parse_header(doc)
+    legal = extract_legal(doc, info)
+    tasks = extract_tasks(doc, info, get_resolver())
+    for task in tasks:
+        task.themes = [m.theme for m in assign_themes(task.text)]
+    return Extraction(
+        file=doc.file,
+        document=info,
+        basis=legal.basis,
+        legal_refs=legal.legal_refs,
+        named_acts=legal.named_acts,
+        legal_links=legal.legal_links,
+        programmes=legal.programmes,
+        tasks=tasks,
+        warnings=doc.warnings + legal.warnings,
+    )
