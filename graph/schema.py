@@ -104,3 +104,17 @@ def label_vi(name: str) -> str:
     if name in REL_BY_NAME:
         return REL_BY_NAME[name].vi
     return name
+
+
+def schema_markdown() -> str:
+    """The README's schema tables (tests/test_readme.py keeps the README in step with this)."""
+    out = ["| node / nút | tiếng Việt | properties |", "|---|---|---|"]
+    for n in NODES:
+        out.append(f"| `{n.label}` | {n.vi} | {', '.join(n.props)} |")
+    out += ["", "| relationship / quan hệ | tiếng Việt | from → to | properties |",
+            "|---|---|---|---|"]
+    for r in RELS:
+        pairs = "; ".join(f"{a} → {b}" for a, b in r.pairs)
+        props = ", ".join(r.props) or "—"
+        out.append(f"| `{r.name}` | {r.vi} ({r.en}) | {pairs} | {props} |")
+    return "\n".join(out)
