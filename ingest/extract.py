@@ -6,6 +6,7 @@ tasks with their agencies -> themes. Nothing here touches a store.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from plangraph.ingest.agencies import get_resolver
@@ -37,4 +38,10 @@ def extract_file(path: str | Path) -> Extraction:
         programmes=legal.programmes,
         tasks=tasks,
         warnings=doc.warnings + legal.warnings,
+        content_hash=text_hash(doc.text),
     )
+
+
+def text_hash(text: str) -> str:
+    """Hash of a document's text that ignores line endings, re-wrapping and trailing spaces."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()

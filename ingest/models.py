@@ -134,6 +134,9 @@ class Extraction:
     programmes: list[Programme] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # sha256 of the document's text with whitespace runs collapsed: identifies a document whose
+    # "Số:" is blank (set by extract_file; None for hand-built extractions)
+    content_hash: str | None = None
 
     def to_gold(self) -> dict[str, Any]:
         """The gold-file shape (see the README) with sources added alongside."""
