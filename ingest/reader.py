@@ -68,9 +68,14 @@ def read_document(path: str | Path) -> RawDocument:
         elif suffix == ".pdf":
             text, encoding, warnings = _read_pdf(p)
         else:
-            text, encoding, warnings = _decode_text(p.read_bytes(), p.name)
+            text, encoding, warnings = _decode_bytes(p.read_bytes(), p.name)
     except OSError as exc:
         raise DocumentError(f"{p.name}: không đọc được / cannot read: {exc.strerror}") from exc
+    text, repaired = _repair_double_utf8(text)
+    if repaired:
+        warnings.append(f"đã sửa {repaired} dòng UTF-8 mã hóa hai lần / double UTF-8 repaired")
+    if suffix in TEXT_SUFFIXES:
+        _reject_binary(text, p.name)
     if _LEGACY.isdisjoint(encoding.split("+")):
         text, legacy = _convert_legacy(text)
         if legacy:
@@ -119,6 +124,33 @@ def _convert_legacy(text: str) -> tuple[str, str | None]:
     return "\n".join(lines), legacy
 
 
+# UTF-8 read as Windows-1252 and saved again: "Káº¾ hoáº¡ch" for "Kế hoạch".
+_CP1252_BYTE = {bytes([i]).decode("latin-1"): i for i in range(256)}
+_CP1252_BYTE.update(
+    {
+        bytes([i]).decode("cp1252"): i
+        for i in range(128, 256)
+        if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    }
+)
+
+
+def _repair_double_utf8(text: str) -> tuple[str, int]:
+    """Undo double UTF-8 line by line; a line is changed only if its bytes are valid UTF-8."""
+    lines = text.split("\n")
+    repaired = 0
+    for i, line in enumerate(lines):
+        if line.isascii() or not all(c in _CP1252_BYTE for c in line):
+            continue
+        try:
+            fixed = bytes(_CP1252_BYTE[c] for c in line).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        lines[i] = fixed
+        repaired += 1
+    return "\n".join(lines), repaired
+
+
 # ---------------------------------------------------------------- plain text files
 
 _BOMS = (
@@ -130,14 +162,8 @@ _BOMS = (
 )
 
 
-def _decode_text(data: bytes, name: str) -> tuple[str, str, list[str]]:
-    """Bytes of a text file -> (text, encoding, warnings); binary data raises DocumentError."""
-    text, encoding, warnings = _decode_bytes(data, name)
-    _reject_binary(text, name)
-    return text, encoding, warnings
-
-
 def _decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Bytes of a text file -> (text, encoding, warnings)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:

@@ -106,6 +106,17 @@ def test_tone_placement_is_kept_as_written(tmp_path):
     assert doc.text == "Khánh Hoà, ma tuý"
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong_codec"),
+    [("Kế hoạch phòng, chống ma túy năm 2024", "cp1252"), (BODY, "latin-1")],
+)
+def test_double_encoded_utf8_is_repaired(tmp_path, text, wrong_codec):
+    mangled = text.encode("utf-8").decode(wrong_codec)  # "Káº¿ hoáº¡ch"
+    doc = read_document(_write(tmp_path, "plan.txt", mangled.encode("utf-8")))
+    assert doc.text == text
+    assert any("UTF-8" in w for w in doc.warnings)
+
+
 # ------------------------------------------------------------------ legacy font encodings
 
 
