@@ -124,33 +124,43 @@ def decode_tcvn3(text: str, upper: bool = False) -> str:
     Without font information, words typed in capitals ("KÕ HO¹CH") get capitals.
     """
     if upper:
-        return "".join(_TCVN3_DECODE.get(c, c) for c in text).upper()
+        return text.translate(_TCVN3_TRANS).upper()
     return "\n".join(_decode_tcvn3_line(line) for line in text.split("\n"))
 
 
 def _decode_tcvn3_line(line: str) -> str:
-    parts = _WORD.split(line)  # odd indexes are words
-    words = range(1, len(parts), 2)
-    ascii_letters = {i: [c for c in parts[i] if c.isascii() and c.isalpha()] for i in words}
-    caps = {
-        i for i in words if len(ascii_letters[i]) >= 2 and all(map(str.isupper, ascii_letters[i]))
-    }
+    decoded = line.translate(_TCVN3_TRANS)  # one character for one: spans stay valid
+    spans = [m.span() for m in _WORD.finditer(line)]
+    caps, short, sources = set(), set(), set()
+    for i, (a, b) in enumerate(spans):
+        letters = "".join(_ASCII_LETTERS.findall(line, a, b))
+        if len(letters) >= 2 and letters.isupper():
+            caps.add(i)
+            if any(not c.isascii() and c.islower() for c in decoded[a:b]):
+                sources.add(i)
+        elif len(letters) < 2 and not letters.islower():
+            short.add(i)
     # "KÕ HO¹CH": a word with one capital takes the case of an all-capital legacy neighbour
-    sources = {i for i in caps if any(_TCVN3_DECODE.get(c, "A").islower() for c in parts[i])}
     changed = True
     while changed:
-        changed = False
-        for i in words:
-            short = len(ascii_letters[i]) < 2 and all(map(str.isupper, ascii_letters[i]))
-            if short and i not in sources and {i - 2, i + 2} & sources:
-                sources.add(i)
-                caps.add(i)
-                changed = True
-    decoded = ["".join(_TCVN3_DECODE.get(c, c) for c in part) for part in parts]
-    return "".join(d.upper() if i in caps else d for i, d in enumerate(decoded))
+        grown = {i for i in short - sources if {i - 1, i + 1} & sources}
+        sources |= grown
+        caps |= grown
+        changed = bool(grown)
+    if not caps:
+        return decoded
+    out, last = [], 0
+    for i in sorted(caps):
+        a, b = spans[i]
+        out += [decoded[last:a], decoded[a:b].upper()]
+        last = b
+    out.append(decoded[last:])
+    return "".join(out)
 
 
-_WORD = re.compile(r"((?:[^\W\d_]|[\u00a1-\u00ff])+)")
+_WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00ff])+")
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+_TCVN3_TRANS = str.maketrans(_TCVN3_DECODE)
 
 
 def encode_tcvn3(text: str) -> str:
