@@ -1,3 +1,106 @@
-"""`plangraph ingest` (not implemented yet)."""
+"""`plangraph ingest PATH…`: extract documents and load them into the graph store.
 
-COMMANDS: list = []
+Each document is loaded on its own: one that cannot be read or loaded is reported as
+"<file>: <reason>" and leaves the store as it was, the others go on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from plangraph.graph.schema import NODES, RELS, label_vi
+from plangraph.graph.store import LoadSummary, StoreError, open_store
+from plangraph.ingest.extract import DocumentError, extract_file
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+def document_paths(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; folders walked for documents (hidden files and READMEs skipped)."""
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found += sorted(
+                p for p in given.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES
+                and not p.name.upper().startswith("README")
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+            )
+        else:
+            found.append(given)
+    return found
+
+
+def _reason(path: Path, exc: Exception) -> str:
+    message = str(exc)
+    prefix = f"{path.name}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]) -> list[str]:
+    nodes: Counter[str] = Counter()
+    edges: Counter[str] = Counter()
+    for s in summaries:
+        nodes.update(s.nodes)
+        edges.update(s.edges)
+    replaced = sum(s.replaced for s in summaries)
+    vi_edges = ", ".join(f"{label_vi(r.name)} {edges[r.name]}" for r in RELS if edges[r.name])
+    en_edges = ", ".join(f"{r.name} {edges[r.name]}" for r in RELS if edges[r.name])
+    return [
+        f"Đã nạp {len(summaries)} văn bản: {nodes['Plan']} kế hoạch, {nodes['Task']} nhiệm vụ"
+        + (f"; quan hệ: {vi_edges}" if vi_edges else "")
+        + (f" ({replaced} văn bản thay bản đã nạp trước)" if replaced else "") + ".",
+        f"Loaded {len(summaries)} documents: {nodes['Plan']} plans, {nodes['Task']} tasks"
+        + (f"; edges: {en_edges}" if en_edges else "")
+        + (f" ({replaced} replaced an earlier load)" if replaced else "") + ".",
+        "Kho hiện có / the store now holds: " + ", ".join(
+            f"{stats['nodes'][n.label]} {label_vi(n.label).lower()} ({n.label})" for n in NODES),
+    ]
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.pass_context
+def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
+
+    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf).
+    """
+    files = document_paths(paths)
+    if not files:
+        raise click.ClickException("Không tìm thấy văn bản nào / no documents found "
+                                   f"({', '.join(SUFFIXES)})")
+    try:
+        store = open_store(ctx.obj.get("db") if ctx.obj else None)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    summaries: list[LoadSummary] = []
+    failures: list[str] = []
+    try:
+        with click.progressbar(files, label="Đang nạp / ingesting", file=sys.stderr,
+                               item_show_func=lambda p: p.name if p else "") as bar:
+            for path in bar:
+                try:
+                    summaries.append(store.load(extract_file(path)))
+                except (DocumentError, StoreError) as exc:
+                    failures.append(f"{path}: {_reason(path, exc)}")
+                except Exception as exc:  # an extractor bug must not stop the other documents
+                    failures.append(f"{path}: lỗi nội bộ / internal error: "
+                                    f"{type(exc).__name__}: {exc}")
+        stats = store.stats()
+    finally:
+        store.close()
+    for line in summary_lines(summaries, stats):
+        click.echo(line)
+    if failures:
+        for failure in failures:
+            click.echo(failure, err=True)
+        click.echo(f"Lỗi / failed: {len(failures)} văn bản / documents", err=True)
+        ctx.exit(1)
+
+
+COMMANDS = [ingest_command]

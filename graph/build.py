@@ -1,0 +1,245 @@
+"""One document's `Extraction` as graph rows (graph/schema.py), shared by every store.
+
+This module decides every node id, so that two documents naming the same agency, act, programme
+or province meet at the same node:
+
+- Plan: "<province>|<kind>|<number>|<issued>" when the number is known, else "#<text hash>".
+- Task: "<plan id>/<key>" ("~2", "~3" … appended where a document repeats a key).
+- Agency: "<province>|<agency type>"; a name that resolved to no type: "<province>|?<as written>".
+- LegalAct: "<number>|<year>|<scope>" (year empty when unknown); cited by name: "name:<name>".
+- Programme: programme_key(name); Province: its name; AgencyType, Theme: their ids.
+
+Every edge read from the document carries its provenance (plan id, file, line range of the item
+it came from). Nothing is invented: a link or programme whose act the document does not cite is
+left out rather than pointed at a guessed act.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any
+
+from plangraph.graph.rows import GraphRows
+from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
+from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
+
+ROLES = (("lead", "CHU_TRI"), ("support", "PHOI_HOP"), ("implementers", "THUC_HIEN"))
+
+
+def plan_id(extraction: Extraction) -> str:
+    doc = extraction.document
+    if doc.number:
+        return "|".join(part or "" for part in (doc.province, doc.kind, doc.number, doc.issued))
+    return "#" + content_hash(extraction)[:16]
+
+
+def content_hash(extraction: Extraction) -> str:
+    """The document text's hash; for an extraction built by hand, a hash of its content."""
+    if extraction.content_hash:
+        return extraction.content_hash
+    canonical = json.dumps(extraction.to_gold(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def legal_act_id(number: str, year: int | None, scope: str) -> str:
+    return f"{_squeeze(number).replace(' ', '')}|{'' if year is None else year}|{scope}"
+
+
+def named_act_id(name: str) -> str:
+    return "name:" + _squeeze(name)
+
+
+def agency_id(province: str | None, mention: AgencyMention) -> str:
+    if mention.type:
+        return f"{province or ''}|{mention.type}"
+    return f"{province or ''}|?{_squeeze(mention.written)}"
+
+
+def programme_key(name: str) -> str:
+    # Local stand-in until ingest/legal provides programme_key: case, tone marks, quotes and
+    # spacing do not make two programmes.
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+def plan_rows(extraction: Extraction) -> GraphRows:
+    return _Builder(extraction).build()
+
+
+def _squeeze(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).split())
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction) -> None:
+        self.x = extraction
+        self.doc = extraction.document
+        self.plan_id = plan_id(extraction)
+        self.province = self.doc.province
+        self.rows = GraphRows()
+        self._nodes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._edges: set[tuple] = set()
+
+    def build(self) -> GraphRows:
+        self.plan()
+        acts = self.legal_acts()
+        self.legal_links(acts)
+        self.programmes(acts)
+        self.tasks()
+        return self.rows
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def node(self, label: str, **props: Any) -> str:
+        """Add a node once; a later row only fills properties the first left empty."""
+        row = _schema_row(NODE_BY_LABEL[label].props, props)
+        seen = self._nodes.get((label, row["id"]))
+        if seen is None:
+            self._nodes[(label, row["id"])] = row
+            self.rows.add_node(label, row)
+        else:
+            for key, value in row.items():
+                if seen[key] is None:
+                    seen[key] = value
+        return row["id"]
+
+    def edge(self, rel: str, from_label: str, from_id: str, to_label: str, to_id: str,
+             source: Source | None = None, **props: Any) -> None:
+        """Add an edge once per (type, ends, as written); provenance from `source`."""
+        key = (rel, from_id, to_id, props.get("as_written"), props.get("relation"))
+        if key in self._edges:
+            return
+        self._edges.add(key)
+        schema_props = REL_BY_NAME[rel].props
+        if "plan_id" in schema_props:
+            props = {**props, **self.provenance(source)}
+        row = {"from": from_id, "to": to_id, **_schema_row(schema_props, props)}
+        self.rows.edge_rows(rel, from_label, to_label).append(row)
+
+    def provenance(self, source: Source | None) -> dict[str, Any]:
+        return {"plan_id": self.plan_id, "file": source.file if source else self.x.file,
+                "line_start": source.line_start if source else None,
+                "line_end": source.line_end if source else None}
+
+    def in_province(self, label: str, node_id: str, source: Source | None) -> None:
+        if self.province:
+            self.node("Province", id=self.province, name=self.province)
+            self.edge("THUOC_TINH", label, node_id, "Province", self.province, source)
+
+    # -- document parts -----------------------------------------------------------------------
+
+    def plan(self) -> None:
+        doc, src = self.doc, self.doc.source
+        self.node("Plan", id=self.plan_id, kind=doc.kind, number=doc.number, issued=doc.issued,
+                  issuer=doc.issuer, province=doc.province, year=doc.year, title=doc.title,
+                  file=self.x.file, line_start=src.line_start if src else None,
+                  line_end=src.line_end if src else None, content_hash=content_hash(self.x))
+        self.in_province("Plan", self.plan_id, src)
+
+    def legal_acts(self) -> dict[str, str]:
+        """Add every cited act; return the lookup from how the text refers to an act to its id."""
+        lookup: dict[str, str] = {}
+        sources: dict[str, Source | None] = {}
+        for ref in self.x.legal_refs:
+            act = self.numbered_act(ref)
+            lookup.setdefault(_ref_key(ref.id), act)
+            sources[act] = ref.sources[0] if ref.sources else None
+        for number, year, scope in self.x.basis:
+            act = legal_act_id(number, year, scope)
+            if act not in sources:  # a basis the extractor did not also list as cited
+                self.numbered_act(LegalRef(id=number, year=year, scope=scope))
+                lookup.setdefault(_ref_key(number), act)
+                sources[act] = self.doc.source
+            self.edge("CAN_CU", "Plan", self.plan_id, "LegalAct", act, sources[act],
+                      relation="basis")
+        for named in self.x.named_acts:
+            act = self.node("LegalAct", id=named_act_id(named.name), type=named.type,
+                            name=_squeeze(named.name))
+            lookup.setdefault(_ref_key(named.name), act)
+            sources.setdefault(act, named.sources[0] if named.sources else None)
+        for act, source in sources.items():
+            self.edge("TRICH_DAN", "Plan", self.plan_id, "LegalAct", act, source)
+        return lookup
+
+    def numbered_act(self, ref: LegalRef) -> str:
+        return self.node("LegalAct", id=legal_act_id(ref.id, ref.year, ref.scope),
+                         number=_squeeze(ref.id), type=ref.type, issuer=ref.issuer,
+                         issued=ref.issued, year=ref.year, scope=ref.scope, name=ref.name)
+
+    def legal_links(self, acts: dict[str, str]) -> None:
+        for link in self.x.legal_links:
+            from_act, to_act = acts.get(_ref_key(link.from_)), acts.get(_ref_key(link.to))
+            if from_act and to_act:
+                self.edge("CAN_CU", "LegalAct", from_act, "LegalAct", to_act, link.source,
+                          relation=link.relation)
+
+    def programmes(self, acts: dict[str, str]) -> None:
+        title = programme_key(self.doc.title or "")
+        own_number = _ref_key(self.doc.number) if self.doc.number else None
+        for prog in self.x.programmes:
+            key = programme_key(prog.name)
+            if not key:
+                continue
+            self.node("Programme", id=key, name=_squeeze(prog.name), kind=prog.kind)
+            source = prog.sources[0] if prog.sources else None
+            if prog.established_by and (act := acts.get(_ref_key(prog.established_by))):
+                self.edge("PHE_DUYET", "LegalAct", act, "Programme", key, source)
+            implemented_by = {_ref_key(i) for i in prog.implemented_by}
+            for ref_key in implemented_by:
+                if act := acts.get(ref_key):
+                    self.edge("TRIEN_KHAI", "LegalAct", act, "Programme", key, source)
+            # The plan itself implements a programme it is titled after or lists as implementer.
+            if own_number in implemented_by or f" {key} " in f" {title} ":
+                self.edge("TRIEN_KHAI", "Plan", self.plan_id, "Programme", key,
+                          self.doc.source)
+
+    def tasks(self) -> None:
+        seen_keys: dict[str, int] = {}
+        for task in self.x.tasks:
+            n = seen_keys[task.key] = seen_keys.get(task.key, 0) + 1
+            task_id = f"{self.plan_id}/{task.key}" + (f"~{n}" if n > 1 else "")
+            src = task.source
+            self.node("Task", id=task_id, plan_id=self.plan_id, key=task.key, text=task.text,
+                      when_text=task.when, period=task.period, themes=list(task.themes),
+                      province=self.province, file=src.file if src else self.x.file,
+                      line_start=src.line_start if src else None,
+                      line_end=src.line_end if src else None)
+            self.edge("CO_NHIEM_VU", "Plan", self.plan_id, "Task", task_id, src)
+            self.in_province("Task", task_id, src)
+            for role, rel in ROLES:
+                for mention in getattr(task, role):
+                    agency = self.agency(mention, mention.source or src)
+                    self.edge(rel, "Agency", agency, "Task", task_id, mention.source or src,
+                              as_written=_squeeze(mention.written), how=mention.how)
+            for theme in task.themes:
+                self.node("Theme", id=theme)
+                self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme)
+
+    def agency(self, mention: AgencyMention, source: Source | None) -> str:
+        agency = agency_id(self.province, mention)
+        row_id = self.node("Agency", id=agency, type=mention.type, province=self.province,
+                           names=[], resolved=mention.type is not None)
+        names = self._nodes[("Agency", row_id)]["names"]
+        if _squeeze(mention.written) not in names:
+            names.append(_squeeze(mention.written))
+        self.in_province("Agency", agency, source)
+        if mention.type:
+            self.node("AgencyType", id=mention.type)
+            self.edge("LA_LOAI", "Agency", agency, "AgencyType", mention.type)
+        return agency
+
+
+def _schema_row(schema_props: dict[str, str], props: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(props) - set(schema_props)
+    if unknown:
+        raise ValueError(f"not in graph/schema.py: {sorted(unknown)}")
+    return {name: props.get(name) for name in schema_props}
+
+
+def _ref_key(text: str) -> str:
+    """How acts are matched within one document: case, spaces, tone marks, leading zeros."""
+    return re.sub(r"^0+(?=\d)", "", programme_key(text).replace(" ", ""))

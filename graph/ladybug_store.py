@@ -1,0 +1,254 @@
+"""The embedded store: LadybugDB (the maintained Kùzu fork), one database file on disk.
+
+Writes go through pandas DataFrames, one statement per node label or edge group, never one per
+row: `LOAD FROM $df … CREATE` for what a document owns (Plan, Task, edges with provenance),
+`LOAD FROM $df … MERGE` for nodes documents share (Agency, LegalAct, Programme, Province,
+AgencyType, Theme) and edges without provenance (LA_LOAI, CO_CHU_DE, KE_NHIEM). Not `COPY`:
+LadybugDB checkpoints the whole database at the commit of every transaction that used COPY
+(~0.3 s per document, and the file grows at each), and COPY'd rows bypass the write-ahead log,
+so a crash before that checkpoint would lose them. Each load is one transaction; a failed
+statement rolls back everything before it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ladybug
+import pandas as pd
+
+from plangraph.graph.build import plan_rows
+from plangraph.graph.rows import EdgeRows, GraphRows
+from plangraph.graph.schema import NODE_BY_LABEL, NODES, REL_BY_NAME, RELS
+from plangraph.graph.store import LoadSummary, QueryResult, StoreError
+
+if TYPE_CHECKING:
+    from plangraph.ingest.models import Extraction
+
+OWN_LABELS = ("Plan", "Task")  # written by one document only; every other label is shared
+MENTIONS = "CHU_TRI|PHOI_HOP|THUC_HIEN"
+
+
+def node_ddl(label: str) -> str:
+    props = NODE_BY_LABEL[label].props
+    columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (id))"
+
+
+def rel_ddl(name: str) -> str:
+    rel = REL_BY_NAME[name]
+    parts = [f"FROM {a} TO {b}" for a, b in rel.pairs]
+    parts += [f"{prop} {kind}" for prop, kind in rel.props.items()]
+    return f"CREATE REL TABLE IF NOT EXISTS {name}({', '.join(parts)})"
+
+
+@cache
+def reference() -> GraphRows:
+    try:
+        from plangraph.graph.reference import reference_rows
+    except ImportError:  # until graph/reference.py lands
+        return GraphRows()
+    return reference_rows()
+
+
+def reference_ids() -> list[str]:
+    return sorted({row["id"] for rows in reference().nodes.values() for row in rows})
+
+
+class LadybugStore:
+    def __init__(self, location: str | Path, read_only: bool = False) -> None:
+        self.location = str(location)
+        path = Path(location)
+        if path.is_dir():
+            raise StoreError(f"{path} là thư mục, cần một tệp / is a directory; the embedded "
+                             "store is one file (e.g. plangraph.lbdb)")
+        if read_only and not path.exists():
+            raise StoreError(f"Chưa có kho đồ thị / no graph store at {path}: "
+                             "run `plangraph ingest` first")
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"Không mở được kho / cannot open store {path}: {exc}") from exc
+        if not read_only:
+            self._create_schema()
+        self._check_schema()
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+
+    def _create_schema(self) -> None:
+        fresh = "Plan" not in self._tables()
+        for node in NODES:
+            self._conn.execute(node_ddl(node.label))
+        for rel in RELS:
+            self._conn.execute(rel_ddl(rel.name))
+        if fresh:
+            self.load_reference()
+
+    def _check_schema(self) -> None:
+        for name, props in [(n.label, n.props) for n in NODES] + [(r.name, r.props) for r in RELS]:
+            try:
+                info = self._conn.execute(f"CALL table_info('{name}') RETURN name").get_all()
+            except RuntimeError:
+                info = None
+            if info is None or [row[0] for row in info] != list(props):
+                raise StoreError(f"Kho {self.location} theo lược đồ cũ / the store's schema is "
+                                 f"outdated ({name}): delete it and ingest again")
+
+    def load_reference(self) -> None:
+        """(Re)load the reference data (provinces, agency types, themes, successions)."""
+        rows = reference()
+        self._in_transaction(lambda: self._write(rows, overwrite=True))
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def load(self, extraction: Extraction) -> LoadSummary:
+        rows = plan_rows(extraction)
+        plan = rows.nodes["Plan"][0]
+        try:
+            replaced = self._in_transaction(lambda: self._replace(plan, rows))
+        except RuntimeError as exc:
+            raise StoreError(f"không ghi được / cannot write {extraction.file}: {exc}") from exc
+        return LoadSummary(
+            plan_id=plan["id"], replaced=replaced,
+            nodes={label: len(r) for label, r in rows.nodes.items()},
+            edges=_edge_counts(rows.edges),
+        )
+
+    def _in_transaction(self, write: Any) -> Any:
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            result = write()
+        except BaseException:
+            # A failed statement has already rolled the transaction back; a Python error
+            # between statements has not.
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass
+            raise
+        self._conn.execute("COMMIT")
+        return result
+
+    def _replace(self, plan: dict[str, Any], rows: GraphRows) -> bool:
+        old = self._ids("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file RETURN p.id",
+                        id=plan["id"], file=plan["file"])
+        named = {row["id"] for row in rows.nodes.get("Agency", [])}
+        if old:
+            named |= set(self._ids(f"MATCH (a:Agency)-[r:{MENTIONS}]->() WHERE r.plan_id IN "
+                                   "$old RETURN DISTINCT a.id", old=old))
+            self._delete_plans(old)
+        self._write(rows, overwrite=False)
+        self._conn.execute(
+            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
+            "WITH a, list_sort(collect(DISTINCT r.as_written)) AS names SET a.names = names",
+            {"ids": sorted(named)})
+        return bool(old)
+
+    def _delete_plans(self, old: list[str]) -> None:
+        """Remove what the plans wrote, then the shared nodes no document mentions any more."""
+        run = self._conn.execute
+        run("MATCH ()-[r]->() WHERE r.plan_id IN $old DELETE r", {"old": old})
+        run("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old})
+        run("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old})
+        keep = {"keep": reference_ids()}
+        run(f"MATCH (a:Agency) WHERE NOT EXISTS {{ MATCH (a)-[:{MENTIONS}]->() }} "
+            "DETACH DELETE a", {})
+        for node in NODES:
+            if node.label not in OWN_LABELS and node.label != "Agency":
+                run(f"MATCH (n:{node.label}) WHERE NOT n.id IN $keep AND "
+                    "NOT EXISTS { MATCH (n)--() } DELETE n", keep)
+
+    def _write(self, rows: GraphRows, overwrite: bool) -> None:
+        for node in NODES:
+            if rows.nodes.get(node.label):
+                self._write_nodes(node.label, rows.nodes[node.label], overwrite)
+        for edges in rows.edges:
+            if edges.rows:
+                self._write_edges(edges)
+
+    def _load(self, columns: dict[str, str], rows: list[dict[str, Any]], body: str) -> Any:
+        """Run `body` for every row of a DataFrame in one statement; the first value returned."""
+        # LOAD FROM infers a column's type from its values (an all-null column would be
+        # STRING): cast every column to the schema's type.
+        casts = ", ".join(f"CAST({c} AS {kind}) AS {c}" for c, kind in columns.items())
+        result = self._conn.execute(f"LOAD FROM $df WITH {casts} {body}",
+                                    {"df": frame(columns, rows)})
+        return result.get_next()[0] if result.has_next() else None
+
+    def _write_nodes(self, label: str, rows: list[dict[str, Any]], overwrite: bool) -> None:
+        props = NODE_BY_LABEL[label].props
+        if label in OWN_LABELS:
+            fields = ", ".join(f"{p}: {p}" for p in props)
+            self._load(props, rows, f"CREATE (n:{label} {{{fields}}})")
+            return
+        others = [p for p in props if p != "id"]
+        on_create = ", ".join(f"n.{p} = {p}" for p in others)
+        on_match = ", ".join(f"n.{p} = {p}" if overwrite else f"n.{p} = coalesce(n.{p}, {p})"
+                             for p in others)
+        sets = f" ON CREATE SET {on_create} ON MATCH SET {on_match}" if others else ""
+        self._load(props, rows, f"MERGE (n:{label} {{id: id}}){sets}")
+
+    def _write_edges(self, edges: EdgeRows) -> None:
+        rel = REL_BY_NAME[edges.rel]
+        columns = {"src": "STRING", "dst": "STRING", **rel.props}
+        rows = [{"src": r["from"], "dst": r["to"], **r} for r in edges.rows]
+        ends = f"MATCH (a:{edges.from_label} {{id: src}}), (b:{edges.to_label} {{id: dst}}) "
+        if "plan_id" in rel.props:  # read from one document: one edge per row
+            fields = ", ".join(f"{p}: {p}" for p in rel.props)
+            written = self._load(columns, rows, ends + f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
+                                 " RETURN count(*)")
+        else:  # structural: one edge per pair (MERGE on null properties would never match)
+            sets = ", ".join(f"r.{p} = {p}" for p in rel.props)
+            written = self._load(columns, rows, ends + f"MERGE (a)-[r:{rel.name}]->(b)"
+                                 + (f" SET {sets}" if sets else "") + " RETURN count(*)")
+        if written != len(rows):
+            raise StoreError(f"{rel.name}: {len(rows) - written} quan hệ thiếu đầu mút / edges "
+                             "whose end node is missing")
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _ids(self, cypher: str, **params: Any) -> list[str]:
+        return [row[0] for row in self._conn.execute(cypher, params).get_all()]
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        def count(pattern: str) -> int:
+            return self._conn.execute(f"MATCH {pattern} RETURN count(*)").get_all()[0][0]
+
+        return {"nodes": {n.label: count(f"(:{n.label})") for n in NODES},
+                "edges": {r.name: count(f"()-[:{r.name}]->()") for r in RELS}}
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        try:
+            result = self._conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
+        return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+
+
+def frame(columns: dict[str, str], rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame([[row.get(c) for c in columns] for row in rows], columns=list(columns))
+
+
+def _edge_counts(edges: list[EdgeRows]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in edges:
+        counts[e.rel] = counts.get(e.rel, 0) + len(e.rows)
+    return counts

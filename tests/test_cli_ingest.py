@@ -1,0 +1,117 @@
+"""`plangraph ingest` and `plangraph stats` on the sample corpus, through the command line."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import main
+from plangraph.graph.schema import NODES, RELS
+from plangraph.ingest.extract import extract_file
+
+from .conftest import PLANS, SEEDS
+
+
+def plangraph(db, *args):
+    return CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
+
+
+def stats(db):
+    result = plangraph(db, "stats", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("corpus") / "graph.lbdb"
+    result = plangraph(db, "ingest", PLANS)
+    assert result.exit_code == 0, result.output
+    return db, result
+
+
+def test_the_sample_corpus_gives_five_plans_and_every_extracted_task(corpus_db):
+    db, result = corpus_db
+    assert "Đã nạp 5 văn bản: 5 kế hoạch" in result.stdout
+    assert "Loaded 5 documents: 5 plans" in result.stdout
+    counts = stats(db)
+    assert counts["nodes"]["Plan"] == 5
+    assert counts["nodes"]["Task"] == sum(len(extract_file(p).tasks) for p in SEEDS.values())
+    assert counts["edges"]["CO_NHIEM_VU"] == counts["nodes"]["Task"]
+
+
+def test_stats_json_has_every_label_and_type(corpus_db):
+    counts = stats(corpus_db[0])
+    assert list(counts) == ["nodes", "edges"]
+    assert list(counts["nodes"]) == [n.label for n in NODES]
+    assert list(counts["edges"]) == [r.name for r in RELS]
+    assert all(isinstance(n, int) for part in counts.values() for n in part.values())
+
+
+def test_stats_table_shows_vietnamese_and_english_labels(corpus_db):
+    result = plangraph(corpus_db[0], "stats")
+    assert result.exit_code == 0
+    plan_line = next(line for line in result.stdout.splitlines() if "Plan" in line)
+    assert plan_line.split() == ["Kế", "hoạch", "Plan", "5"]
+    assert any(line.split()[-2:] == ["CHU_TRI", str(stats(corpus_db[0])["edges"]["CHU_TRI"])]
+               for line in result.stdout.splitlines() if "chủ trì" in line)
+
+
+def test_ingesting_the_corpus_twice_changes_nothing(tmp_path):
+    db = tmp_path / "g.lbdb"
+    plangraph(db, "ingest", PLANS)
+    first = stats(db)
+    again = plangraph(db, "ingest", PLANS)
+    assert again.exit_code == 0
+    assert "5 văn bản thay bản đã nạp trước" in again.stdout
+    assert stats(db) == first
+
+
+def test_a_bad_document_is_named_and_the_others_are_loaded(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEEDS["tq2023_agency_headed"], folder)
+    (folder / "scan.docx").write_bytes(bytes(range(256)) * 8)  # not a Word file
+    db = tmp_path / "g.lbdb"
+    result = plangraph(db, "ingest", folder)
+    assert result.exit_code == 1
+    assert f"{folder / 'scan.docx'}: " in result.stderr
+    assert stats(db)["nodes"]["Plan"] == 1
+    before = stats(db)
+    result = plangraph(db, "ingest", folder / "scan.docx")
+    assert result.exit_code == 1 and "scan.docx: " in result.stderr
+    assert stats(db) == before
+
+
+def test_an_edited_document_replaces_its_tasks(tmp_path):
+    doc = tmp_path / SEEDS["tq2024_table"].name
+    text = SEEDS["tq2024_table"].read_text(encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
+    db = tmp_path / "g.lbdb"
+    plangraph(db, "ingest", doc)
+    # the province drops the second half of its table
+    lines = text.split("\n")
+    doc.write_text("\n".join(lines[: len(lines) // 2]), encoding="utf-8")
+    result = plangraph(db, "ingest", doc)
+    assert result.exit_code == 0 and "1 văn bản thay bản đã nạp trước" in result.stdout
+    counts = stats(db)
+    assert counts["nodes"]["Plan"] == 1
+    assert counts["nodes"]["Task"] == len(extract_file(doc).tasks)
+
+
+def test_folders_are_searched_for_documents_but_not_their_readme(tmp_path):
+    (tmp_path / "docs" / "2024").mkdir(parents=True)
+    shutil.copy(SEEDS["hn2024_parentheses"], tmp_path / "docs" / "2024")
+    (tmp_path / "docs" / "README.md").write_text("# Kế hoạch của các tỉnh\n", encoding="utf-8")
+    (tmp_path / "docs" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = plangraph(tmp_path / "g.lbdb", "ingest", tmp_path / "docs")
+    assert result.exit_code == 0
+    assert "Đã nạp 1 văn bản" in result.stdout
+
+
+def test_stats_on_a_missing_store_says_to_ingest_first(tmp_path):
+    result = plangraph(tmp_path / "none.lbdb", "stats")
+    assert result.exit_code == 1
+    assert "plangraph ingest" in result.output
+    assert not (tmp_path / "none.lbdb").exists()

@@ -1,0 +1,145 @@
+"""The embedded LadybugDB store: schema, replace-on-reload, all-or-nothing loads, queries."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from plangraph.graph import ladybug_store
+from plangraph.graph.ladybug_store import LadybugStore
+from plangraph.graph.schema import NODES, RELS
+from plangraph.graph.store import StoreError, open_store
+from plangraph.ingest.models import AgencyMention, Task
+
+from .test_build import src, tq_table
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = LadybugStore(tmp_path / "sub" / "graph.lbdb")
+    yield s
+    s.close()
+
+
+def count(store, cypher, **params):
+    return store.run(cypher, params).rows[0][0]
+
+
+def other_plan():
+    """A second Tuyên Quang plan (different file and text) sharing the police agency."""
+    x = tq_table(title="Triển khai hưởng ứng Tháng hành động phòng, chống ma túy")
+    x.file, x.content_hash = "001_cadd610ea85bac60.txt", "1" * 64
+    x.tasks = [Task("1", "Tổ chức các hoạt động tuyên truyền hưởng ứng Tháng hành động",
+                    lead=[AgencyMention("Công an Tỉnh", "Công an cấp tỉnh")], source=src(30))]
+    return x
+
+
+def test_a_new_store_has_every_label_and_type_of_the_schema(store):
+    stats = store.stats()
+    assert list(stats["nodes"]) == [n.label for n in NODES]
+    assert list(stats["edges"]) == [r.name for r in RELS]
+
+
+def test_load_writes_the_rows_and_queries_take_parameters(store):
+    summary = store.load(tq_table())
+    assert summary.replaced is False and summary.nodes["Task"] == 2
+    result = store.run("MATCH (a:Agency)-[r:CHU_TRI]->(t:Task) WHERE a.type = $type "
+                       "RETURN t.key AS key, r.as_written AS written", {"type": "Sở Y tế"})
+    assert result.columns == ["key", "written"]
+    assert result.rows == [["14", "Sở Y tế"]]
+
+
+def test_loading_the_same_document_again_changes_nothing(store):
+    store.load(tq_table())
+    store.load(other_plan())
+    before = store.stats()
+    assert store.load(tq_table()).replaced is True
+    assert store.stats() == before
+
+
+def test_an_edited_document_replaces_its_tasks_and_unused_shared_nodes(store):
+    store.load(tq_table())
+    store.load(other_plan())
+    edited = tq_table()
+    edited.content_hash = "2" * 64  # new text, same file
+    del edited.tasks[1]  # the Sở Y tế row is gone
+    assert store.load(edited).replaced is True
+    assert count(store, "MATCH (p:Plan) RETURN count(p)") == 2
+    assert count(store, "MATCH (t:Task) RETURN count(t)") == 2
+    assert count(store, "MATCH (a:Agency {type: 'Sở Y tế'}) RETURN count(a)") == 0
+    # the police stay (both plans name them); the names follow what remains
+    names = store.run("MATCH (a:Agency {type: 'Công an cấp tỉnh'}) RETURN a.names").rows
+    assert names == [[["Công an Tỉnh", "Công an tỉnh"]]]
+
+
+def test_shared_nodes_stay_while_another_plan_mentions_them(store):
+    store.load(other_plan())
+    store.load(tq_table())
+    emptied = tq_table()
+    emptied.tasks, emptied.legal_refs, emptied.basis, emptied.programmes = [], [], [], []
+    emptied.named_acts = []
+    store.load(emptied)
+    # other_plan cites the same acts and programme and names the police only
+    assert count(store, "MATCH (a:LegalAct) RETURN count(a)") == 2
+    assert count(store, "MATCH (p:Programme) RETURN count(p)") == 1
+    assert store.run("MATCH (a:Agency) RETURN a.type").rows == [["Công an cấp tỉnh"]]
+    assert count(store, "MATCH (:Agency)-[r:THUOC_TINH]->(:Province) RETURN count(r)") == 1
+
+
+def test_a_load_that_fails_midway_leaves_the_store_as_it_was(store, monkeypatch):
+    store.load(tq_table())
+    store.load(other_plan())
+    before = store.stats()
+    calls = {"n": 0}
+    real_frame = ladybug_store.frame
+
+    def failing_frame(columns, rows):  # fails after the old plan is deleted and 3 writes
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise RuntimeError("disk full")
+        return real_frame(columns, rows)
+
+    monkeypatch.setattr(ladybug_store, "frame", failing_frame)
+    edited = tq_table()
+    edited.content_hash = "3" * 64
+    with pytest.raises(StoreError, match="disk full"):
+        store.load(edited)
+    monkeypatch.undo()
+    assert calls["n"] > 3
+    assert store.stats() == before
+    assert count(store, "MATCH (t:Task {plan_id: $p}) RETURN count(t)",
+                 p=store.load(tq_table()).plan_id) == 2
+
+
+def test_read_only_store_refuses_writes_and_missing_stores(tmp_path):
+    path = tmp_path / "g.lbdb"
+    with pytest.raises(StoreError, match="plangraph ingest"):
+        open_store(str(path), read_only=True)
+    LadybugStore(path).close()
+    with open_store(str(path), read_only=True) as ro:
+        assert ro.stats()["nodes"]["Plan"] == 0
+        with pytest.raises(StoreError):
+            ro.run("CREATE (:Province {id: 'X'})")
+        with pytest.raises(StoreError):
+            ro.load(tq_table())
+
+
+def test_a_directory_is_not_a_store(tmp_path):
+    with pytest.raises(StoreError, match="thư mục"):
+        LadybugStore(tmp_path)
+
+
+def test_a_committed_load_survives_a_crash(tmp_path):
+    path = tmp_path / "g.lbdb"
+    script = textwrap.dedent(f"""
+        import os
+        from plangraph.graph.ladybug_store import LadybugStore
+        from plangraph.tests.test_build import tq_table
+        LadybugStore({str(path)!r}).load(tq_table())
+        os._exit(0)  # no close, no checkpoint
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True)
+    with LadybugStore(path) as s:
+        assert s.stats()["nodes"]["Task"] == 2
+        assert s.stats()["edges"]["CHU_TRI"] == 2
