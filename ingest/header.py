@@ -1,10 +1,282 @@
-"""The document header: kind, number, date, issuer, province, year, title (stub)."""
+"""The document header: kind, number, date, issuer, province, year, title.
+
+A Vietnamese administrative document opens with the issuer ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN
+QUANG"), the national motto, "Số: 44/KH-UBND", the place and date ("Tuyên Quang, ngày 31 tháng
+5 năm 2023"), the kind ("KẾ HOẠCH") and the title (trích yếu) on one or more lines. Converted
+texts lose parts of it: only the kind and title, or a cover note "(Ban hành kèm theo Văn bản số
+/UBND-NC ngày tháng 04 năm 2024)". What the header does not say is looked for in the text:
+the issuer in the preamble ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") or the signature
+("TM. ỦY BAN NHÂN DÂN"), the province in the title ("trên địa bàn tỉnh …") or, failing that,
+the province the text names most often.
+"""
 
 from __future__ import annotations
 
-from plangraph.ingest.models import DocumentInfo
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from plangraph.ingest.legal_citations import canonical_id, find_acts, symbol_of
+from plangraph.ingest.legal_data import Province, act_types, fold, province_key, provinces
+from plangraph.ingest.legal_dates import DATE, DATE_RE, iso_date
+from plangraph.ingest.legal_flow import clean_line
+from plangraph.ingest.legal_issuers import (
+    complete,
+    issuer_at,
+    issuer_of_symbol,
+    province_at,
+)
+from plangraph.ingest.models import DocumentInfo, Source
 from plangraph.ingest.reader import RawDocument
+
+TOP_LINES = 40  # the header is within the first lines
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"
+                    r"\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*(?P<num>[\d.…]*)\s*(?P<sym>/\s*[A-ZĐ][\w/\-–Đđ]*)")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\t|,;()]{2,40}?),\s*ngày\s+(?:" + DATE + r"|(?P<partial>[\d\s.…]*tháng\s*"
+    r"[\d\s.…]*năm\s*(?P<py>(?:19|20)\d{2})))", re.IGNORECASE)
+_COVER = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(?P<rest>.*)\)?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
+_BODY_START = re.compile(
+    r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+1|[IVX]+\s*[.)]|\d+\s*[.)]|"
+    r"[a-zđ]\))\s", re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"(?P<lead>đến\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
+                         r"|giai đoạn\s+(?P<g>(?:19|20)\d{2})", re.IGNORECASE)
+_PREAMBLE_ISSUER = re.compile(
+    r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban Thường vụ (?:Tỉnh|Thành) ủy|"
+    r"(?:Tỉnh|Thành) ủy|Ban Chỉ đạo[^,;]{0,80}?)(?:\s+(?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ]"
+    r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
+)
+_SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")
+_PROVINCE_CUE = re.compile(r"(?:tỉnh|thành phố|tp\.?|địa bàn|Thủ đô)\s+", re.IGNORECASE)
+
+
+@dataclass
+class _Title:
+    kind: str
+    title: str
+    first: int  # 0-based line index of the kind line
+    last: int
 
 
 def parse_header(doc: RawDocument) -> DocumentInfo:
-    return DocumentInfo()
+    lines = [clean_line(raw) for raw in doc.lines]
+    top = min(len(lines), TOP_LINES)
+    head = _find_title(lines, top)
+    info = DocumentInfo()
+    used: list[int] = []
+    if head:
+        info.kind, used = head.kind, [head.first, head.last]
+        info.title = _restore_case(head.title, doc.text) if _is_caps(head.title) else head.title
+    pre_end = head.first if head else top
+    symbol = None
+    for i in range(top):
+        line = lines[i]
+        n = _NUMBER.search(line)
+        if n and info.number is None and symbol is None and i <= (head.last if head else top):
+            symbol = re.sub(r"\s", "", n.group("sym"))
+            if re.search(r"\d", n.group("num")):
+                info.number = canonical_id(n.group("num").strip(".…") + symbol)
+            used.append(i)
+        d = _PLACE_DATE.search(_MOTTO.sub(" ", line))
+        if d and info.issued is None and i <= (head.last + 3 if head else top):
+            m = DATE_RE.search(d.group(0))
+            info.issued = iso_date(m) if m and not d.group("partial") else None
+            info.province = info.province or _province_name(d.group("place"))
+            used.append(i)
+        cover = _COVER.match(line)
+        if cover and i <= (head.last + 3 if head else top):
+            symbol = symbol or _read_cover(cover.group("rest"), info)
+            used.append(i)
+    issuer_written, province = _header_issuer(lines[:pre_end])
+    if province:
+        info.province = province.name
+    info.province = info.province or _title_province(info.title) or _frequent_province(doc.text)
+    where = provinces().get(province_key(info.province)) if info.province else None
+    info.issuer = (complete(issuer_written, where) if issuer_written else None) or \
+        _issuer_elsewhere(doc.text, lines, symbol, where)
+    info.year = _year(info, doc.text, lines)
+    if used:
+        info.source = Source(doc.file, min(used) + 1, max(used) + 1)
+    return info
+
+
+def _kinds() -> list[tuple[str, str]]:
+    """(folded kind, kind) for kinds a plan document can be, longest first."""
+    kinds = [(fold(t.name), t.name) for t in act_types() if t.document_kind]
+    return sorted(kinds, key=lambda k: len(k[0]), reverse=True)
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _find_title(lines: list[str], top: int) -> _Title | None:
+    for i in range(top):
+        line = _MOTTO.sub("", lines[i]).strip(" \t|")
+        if not line or _NUMBER.search(line):
+            continue
+        folded = fold(line)
+        for fk, kind in _kinds():
+            if not folded.startswith(fk) or folded[len(fk):len(fk) + 1].isalnum():
+                continue
+            rest = line[len(fk):].strip(" :\t")
+            if rest and not (_is_caps(line[:len(fk)]) and len(line) < 400):
+                continue
+            if not rest and line != line.upper() and line[:len(fk)] != kind:
+                continue
+            return _collect_title(lines, i, kind, rest)
+    return None
+
+
+def _collect_title(lines: list[str], i: int, kind: str, rest: str) -> _Title:
+    parts = [rest] if rest else []
+    last, j, blank = i, i + 1, False
+    while j < len(lines):
+        line = lines[j].strip()
+        if not line:
+            blank = True
+            j += 1
+            continue
+        ends = (_SEPARATOR.match(line) or line.startswith("(") or "\t" in line
+                or (_BODY_START.match(line) and parts)
+                or (blank and parts and not line[0].islower())
+                or len(line) > 400)
+        if ends:
+            break
+        parts.append(line)
+        last, blank = j, False
+        j += 1
+    return _Title(kind, re.sub(r"\s+", " ", " ".join(parts)).strip(" ."), i, last)
+
+
+def _restore_case(title: str, body: str) -> str:
+    """An all-caps title in the case the body writes its words; act symbols canonical.
+
+    A word takes the case it has after the same previous word in the body ("tướng Chính"),
+    else its most frequent case there; words the body lacks are lower case.
+    """
+    pairs: dict[tuple[str, str], Counter] = {}
+    words: dict[str, Counter] = {}
+    for line in body.split("\n"):
+        if _is_caps(line):
+            continue
+        for m in re.finditer(r"(?<=[\w,”\"])( )([\wĐđ]+)", line):
+            prev = re.search(r"([\wĐđ]+)\W*$", line[:m.start()])
+            w = m.group(2)
+            words.setdefault(w.lower(), Counter())[w] += 1
+            if prev:
+                pairs.setdefault((prev.group(1).lower(), w.lower()), Counter())[w] += 1
+    out, prev = [], ""
+    for n, tok in enumerate(re.split(r"(\s+)", title)):
+        if not tok.strip():
+            out.append(tok)
+            continue
+        if re.search(r"\d", tok) and re.search(r"[A-ZĐ]", tok):
+            out.append(canonical_id(tok))
+            prev = ""
+            continue
+        lead, word, tail = re.match(r"^(\W*)([\wĐđ]*)(.*)$", tok).groups()
+        seen = pairs.get((prev, word.lower())) or words.get(word.lower())
+        cased = seen.most_common(1)[0][0] if seen else word.lower()
+        if n == 0:
+            cased = cased[:1].upper() + cased[1:]
+        out.append(lead + cased + tail)
+        prev = word.lower()
+    return "".join(out)
+
+
+def _province_name(text: str) -> str | None:
+    text = re.sub(r"^\s*(?:thành phố|tp\.?|tỉnh)\s+", "", text.strip(), flags=re.IGNORECASE)
+    found = provinces().get(province_key(text))
+    return found.name if found else None
+
+
+def _read_cover(rest: str, info: DocumentInfo) -> str | None:
+    """'(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/1/2024 của UBND tỉnh)'."""
+    acts = find_acts(rest)
+    if acts and acts[0].start < 30:
+        info.number = acts[0].id
+        info.issued = info.issued or acts[0].issued
+        return symbol_of(acts[0].id)
+    blank = re.search(r"số\s*(/[A-ZĐ][\w/\-Đđ]*)", rest)
+    return blank.group(1) if blank else None
+
+
+def _header_issuer(pre: list[str]) -> tuple[str | None, Province | None]:
+    """The issuing body named above the kind line ('ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG')."""
+    text = " ".join(_MOTTO.sub(" ", line) for line in pre if line)
+    text = re.sub(r"[\t|]+", " ", text)
+    folded = fold(text)
+    for m in re.finditer(r"(?<![\wĐđ])[^\W\d_]", text):
+        if _NUMBER.match(text, m.start()):
+            continue
+        hit = issuer_at(text, folded, m.start())
+        if hit and hit.provincial:
+            return hit.template, hit.province
+    return None, None
+
+
+def _title_province(title: str | None) -> str | None:
+    if not title:
+        return None
+    for m in _PROVINCE_CUE.finditer(title):
+        found, _ = province_at(title, m.end())
+        if found:
+            return found.name
+    return None
+
+
+def _frequent_province(text: str) -> str | None:
+    counts: Counter = Counter()
+    for m in _PROVINCE_CUE.finditer(text):
+        if fold(m.group(0)).strip() == "thu do":
+            counts["Hà Nội"] += 1
+            continue
+        found, _ = province_at(text, m.end())
+        if found:
+            counts[found.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _issuer_elsewhere(text: str, lines: list[str], symbol: str | None,
+                      where: Province | None) -> str | None:
+    """The issuer from the preamble, the signature or the document's own symbol."""
+    m = _PREAMBLE_ISSUER.search(text[:5000])
+    candidates = [m.group("body")] if m else []
+    candidates += [s.group("body") for s in map(_SIGNATURE.match, lines[-40:]) if s]
+    for written in candidates:
+        hit = issuer_at(written, fold(written), 0)
+        if hit:
+            return complete(hit.template, hit.province or where, hit.written)
+    if symbol:
+        template, _ = issuer_of_symbol(symbol.strip("/"))
+        return complete(template, where)
+    return None
+
+
+def _year(info: DocumentInfo, text: str, lines: list[str]) -> int | None:
+    if info.title:
+        cited = [(a.start, a.end) for a in find_acts(info.title)]
+        for m in _TITLE_YEAR.finditer(info.title):
+            inside = any(s <= m.start() < e for s, e in cited)
+            if not inside and not m.group("lead"):
+                return int(m.group("y") or m.group("g"))
+    if info.issued:
+        return int(info.issued[:4])
+    for line in lines[:TOP_LINES]:
+        d = _PLACE_DATE.search(line) or re.search(r"ngày[\s.…]*tháng[\s\d.…]*năm\s+(?P<py>\d{4})",
+                                                  line)
+        if d and d.groupdict().get("py"):
+            return int(d.group("py"))
+    acts = find_acts(text)
+    spans = [(a.start, a.end) for a in acts]
+    years = Counter(int(iso[:4]) for m in DATE_RE.finditer(text)
+                    if not any(s <= m.start() < e for s, e in spans) and (iso := iso_date(m)))
+    if years:
+        best = max(years.values())
+        return min(y for y, c in years.items() if c == best)
+    dated = [a.year for a in acts if a.year]
+    return max(dated) if dated else None

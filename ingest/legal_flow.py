@@ -1,0 +1,84 @@
+"""The document as running text: lines cleaned of markup and joined into paragraphs.
+
+Converted plans break sentences across lines and pages ("… Quyết định số 1452/QĐ-TTg … phê",
+blank line, "duyệt Chương trình …"). `Flow` joins such pieces into one paragraph per line of
+its `text` and remembers which document line every piece came from, so a match anywhere in
+`text` maps back to a `Source` (file, line range).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from plangraph.ingest.legal_data import fold
+from plangraph.ingest.models import Source
+
+_MARKUP = re.compile(r"</?su[pb]>|\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[\[\]().*_-])")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_ITEM_START = re.compile(r"^\s*(?:[-+•–]\s|\(?[0-9IVXivx]{1,4}[.)]|[a-zđ][)]|\|)")
+_SENTENCE_END = re.compile(r"[.;:!?…)\"”]\s*$")
+
+
+def clean_line(line: str) -> str:
+    """A line without markdown headings, emphasis, sup tags: '## **1. Sở Y tế**' -> '1. Sở Y tế'."""
+    line = _HEADING_MARK.sub("", line)
+    return _MARKUP.sub("", line).strip()
+
+
+@dataclass
+class Flow:
+    file: str
+    text: str = ""
+    _starts: list[int] = field(default_factory=list)  # offset of each piece in text
+    _lines: list[int] = field(default_factory=list)  # its 1-based document line
+    _folded: str | None = None
+
+    @classmethod
+    def of_lines(cls, file: str, lines: list[str], first_line: int = 1) -> Flow:
+        flow = cls(file)
+        parts: list[str] = []
+        pos = 0
+        prev_blank = False
+        for i, raw in enumerate(lines, start=first_line):
+            line = clean_line(raw)
+            if not line:
+                prev_blank = True
+                continue
+            if parts:
+                prev = parts[-1]
+                joinable = not ("\t" in prev or "\t" in line or _SENTENCE_END.search(prev)
+                                or _ITEM_START.match(line))
+                sep = " " if joinable and (line[0].islower() or not prev_blank) else "\n"
+                parts.append(sep)
+                pos += 1
+            flow._starts.append(pos)
+            flow._lines.append(i)
+            parts.append(line)
+            pos += len(line)
+            prev_blank = False
+        flow.text = "".join(parts)
+        return flow
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def line_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._lines[max(i, 0)] if self._lines else 0
+
+    def source(self, start: int, end: int) -> Source:
+        return Source(self.file, self.line_at(start), self.line_at(max(start, end - 1)))
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each paragraph of `text`."""
+        out, start = [], 0
+        for m in re.finditer("\n", self.text):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, len(self.text)))
+        return [(s, e) for s, e in out if e > s]

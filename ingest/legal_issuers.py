@@ -1,0 +1,126 @@
+"""Who issued a cited act, and so its scope: 'national' or the province whose body issued it.
+
+`issuer_at(text, folded, pos)` reads the issuer written at `pos` (the words after "của");
+`issuer_of_symbol(symbol)` reads it from the number-symbol ('NĐ-CP' -> Chính phủ);
+`complete(template, province)` fills the province into a provincial issuer's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plangraph.ingest.legal_data import (
+    Issuer,
+    Province,
+    fold,
+    issuers,
+    province_key,
+    provinces,
+    type_by_symbol,
+)
+from plangraph.ingest.legal_patterns import ISSUER_STOP
+
+_WORD = re.compile(r"[\wĐđ]+(?:\s*[-–]\s*[\wĐđ]+)?")
+
+
+@dataclass(frozen=True)
+class IssuerMatch:
+    written: str  # as in the text: "UBND tỉnh", "Ban Thường vụ Thành ủy"
+    template: str  # canonical, maybe with placeholders: "Ủy ban nhân dân {unit} {province}"
+    provincial: bool
+    province: Province | None  # named in the text right after the body ("… tỉnh Trà Vinh")
+    end: int
+
+
+def province_at(text: str, pos: int) -> tuple[Province | None, int]:
+    """The province whose name starts at `pos` (up to five words), and where it ends."""
+    best: tuple[Province | None, int] = (None, pos)
+    words = list(_WORD.finditer(text, pos, min(len(text), pos + 60)))
+    if not words or words[0].start() - pos > 1:
+        return best
+    table = provinces()
+    for n in range(1, min(5, len(words)) + 1):
+        chunk = text[words[0].start():words[n - 1].end()]
+        if not chunk[:1].isupper():
+            break
+        found = table.get(province_key(chunk))
+        if found:
+            best = (found, words[n - 1].end())
+    return best
+
+
+_UNIT_WORD = re.compile(r"\s*(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+
+
+def issuer_at(text: str, folded: str, pos: int) -> IssuerMatch | None:
+    for cand in issuers().aliases:
+        alias = fold(cand.alias)
+        end = pos + len(alias)
+        if not folded.startswith(alias, pos) or (end < len(text) and text[end].isalnum()):
+            continue
+        if cand.alias[:1].isupper() and not text[pos].isupper():
+            continue
+        return _finish(text, pos, end, cand)
+    return None
+
+
+def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:
+    province = None
+    if cand.provincial:
+        unit = _UNIT_WORD.match(text, end)
+        after = unit.end() if unit else end + 1 if text[end:end + 1] == " " else end
+        province, p_end = province_at(text, after)
+        if province:
+            end = p_end
+    if cand.name == "{written}":
+        stop = ISSUER_STOP.search(text, end)
+        end = stop.start() if stop else end
+    return IssuerMatch(text[pos:end].strip(), cand.name, cand.provincial, province, end)
+
+
+def issuer_written(text: str, pos: int) -> tuple[str, int] | None:
+    """An issuer the reference data does not know: capitalised words up to a stop word."""
+    stop = ISSUER_STOP.search(text, pos)
+    end = stop.start() if stop else len(text)
+    written = text[pos:end].strip()
+    if not written or not written[0].isupper() or len(written.split()) > 12:
+        return None
+    return written, pos + len(text[pos:end].rstrip())
+
+
+def symbol_parts(symbol: str) -> list[str]:
+    return [p for p in re.split(r"[/\-–]", symbol) if p]
+
+
+def issuer_of_symbol(symbol: str) -> tuple[str | None, str | None]:
+    """(issuer template, scope) from the symbol; scope 'province' for a province's bodies.
+
+    The issuer part follows the type abbreviation ('QĐ-TTg', '36-CT/TW', 'NĐ-CP') or, in
+    letters without one, comes first ('3426/VPCP-KGVX', '502/BCA-V01').
+    """
+    parts = symbol_parts(symbol)
+    if parts and parts[0].upper() in type_by_symbol():
+        parts = parts[1:]
+    data = issuers()
+    for part in parts[:2]:
+        hit = data.suffixes.get(part.upper())
+        if hit:
+            return hit
+        if any(p.fullmatch(part.upper()) for p in data.provincial_symbols):
+            return None, "province"
+    return None, None
+
+
+def complete(template: str | None, province: Province | None, written: str = "") -> str | None:
+    """'Ủy ban nhân dân {unit} {province}' -> 'Ủy ban nhân dân tỉnh Trà Vinh'."""
+    if template is None:
+        return None
+    if template == "{written}":
+        return written or None
+    if "{" not in template:
+        return template
+    if province is None:
+        return written or None
+    party = "Thành ủy" if province.unit == "thành phố" else "Tỉnh ủy"
+    return template.format(unit=province.unit, province=province.name, party=party)

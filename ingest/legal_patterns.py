@@ -1,0 +1,55 @@
+"""Regular expressions of legal citations, built once from the reference data.
+
+A citation reads: type word, optional "số", number-symbol, then optionally its date, its
+issuer ("của …") and its subject ("về …"):
+
+    Quyết định số 1452/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ phê duyệt …
+    Chỉ thị số 36-CT/TW ngày 16 tháng 8 năm 2019 của Bộ Chính trị về …
+    Nghị quyết 04/2023/NQ-HĐND ngày 27 tháng 02 năm 2023 của Hội đồng nhân dân tỉnh …
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from plangraph.ingest.legal_data import act_types
+from plangraph.ingest.legal_dates import DATE
+
+# One part of a symbol: "QĐ", "TTg", "HĐND", "V01", "BCĐ138".
+SYMBOL_PART = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+# "1452/QĐ-TTg", "36-CT/TW", "116/2021/NĐ-CP", "502/BCA-V01"; no spaces inside.
+NUMBER_SYMBOL = (
+    r"(?P<num>\d{1,5})(?P<yr>/(?:19|20)\d{2})?[/\-–](?P<sym>" + SYMBOL_PART
+    + r"(?:[/\-–]" + SYMBOL_PART + r")*)(?![\w/])"
+)
+
+DATE_TAIL = re.compile(r"\s*,?\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s+" + DATE, re.IGNORECASE)
+BLANK_DATE_TAIL = re.compile(r"\s*,?\s*ngày\s+(?:\d{1,2}\s+)?tháng\s+\d{0,2}\s*năm\s+\d{4}",
+                             re.IGNORECASE)
+ISSUER_TAIL = re.compile(r"\s*,?\s*(?i:của)\s+")
+SUBJECT_TAIL = re.compile(
+    r"\s*,?\s*(?P<verb>(?i:về việc|về|v/v|quy định|phê duyệt|ban hành|hướng dẫn|triển khai))\s+")
+# Words that end an issuer written after "của" that the reference data does not know.
+ISSUER_STOP = re.compile(
+    r"\s(?:về|quy định|phê duyệt|ban hành|hướng dẫn|triển khai|thực hiện|tại|đã|ngày|theo|"
+    r"và|với|trong|trên|đối với|cho)\s|[;,.:()\t\"“”]|$", re.IGNORECASE)
+# The end of a subject ("về …"): the clause ends.
+SUBJECT_STOP = re.compile(r"[;()\t]|\.(?:\s|$)|,\s(?=[A-ZĐ][a-zà-ỹđ]+\s+số)|$")
+# Between two numbers of one list: "Quyết định số 4811/QĐ-UBND và 4812/QĐ-UBND".
+LIST_JOIN = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?i:số)\s*)?$")
+
+
+@cache
+def type_words() -> str:
+    words = sorted({w for t in act_types() for w in t.words}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def citation_re() -> re.Pattern:
+    """Type word and/or "số" before a number-symbol, or a bare number-symbol."""
+    return re.compile(
+        r"(?<![\wĐđ])(?:(?P<type>(?i:" + type_words() + r"))\s*(?:(?i:số)\s*:?\s*)?"
+        r"|(?P<so>(?i:số))\s*:?\s*)?" + NUMBER_SYMBOL
+    )
