@@ -6,13 +6,13 @@
     >>> [m.type for m in r.split_list("Công an tỉnh, Sở LĐTBXH, UBND huyện, thành phố")]
     ['Công an cấp tỉnh', 'Sở Lao động - Thương binh và Xã hội', 'Ủy ban nhân dân cấp huyện']
 
-A mention is read as: a name (an alias, a head with a sector such as "ngành Y tế", a collective
-phrase such as "các sở, ban, ngành liên quan", or a national body), then the administrative
-units written after it ("UBND" + "các huyện, thị xã, thành phố" is the district committee),
-then an apposition ("Công an tỉnh - Cơ quan Thường trực …"). A head followed by a list of
-sectors ("các Sở: Tài chính, Y tế") gives one mention per sector. Names that look like a body
-(capitalised head word + capitalised name) but fit no type are kept as how="unknown".
-The vocabulary is ontology/agency_types.json (see agency_lexicon.py).
+A mention is read as: a name (an alias, a sector after a head such as "ngành Y tế", a collective
+phrase such as "các sở, ban, ngành liên quan", a national body), then the administrative units
+written after it ("UBND" + "các huyện, thị xã, thành phố" is the district committee) or a place
+name, then an apposition ("Công an tỉnh - Cơ quan Thường trực …"). A head followed by a list of
+sectors ("các Sở: Tài chính, Y tế") gives one mention per sector. A name that looks like a body
+(head word + capitalised name) but fits no type is kept with how="unknown".
+The vocabulary is ontology/agency_types.json (compiled by agency_lexicon.py).
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from plangraph.ingest.agency_lexicon import (
+    Form,
     Lexicon,
     Sense,
-    Token,
     keys,
     load_lexicon,
     soft_gap,
+    spaces_only,
     tokenize,
 )
 from plangraph.ingest.vntext import match_key, nfc
@@ -38,7 +39,7 @@ __all__ = ["AgencyMatch", "AgencyResolver", "get_resolver"]
 @dataclass(frozen=True)
 class AgencyMatch:
     written: str  # the text as written ("Sở GD – ĐT")
-    type: str | None  # agency type name from the gold table; None = unknown body
+    type: str | None  # agency type name from the gold table; None = unknown or national body
     how: str  # exact | alias | fuzzy | collective | unknown
     level: str  # province | district | commune | collective | national | other
     start: int = 0  # character offsets in the text given to scan/split_list
@@ -49,29 +50,366 @@ class AgencyMatch:
         return self.level == "national"
 
 
-# Words that join the items of a list of agencies, or say their role, in a cell or parenthesis.
+@dataclass(frozen=True)
+class _Span:
+    """A mention being read: tokens [i, j) and their meaning."""
+
+    i: int
+    j: int
+    sense: Sense
+    sector_group: str | None = None  # a sector list may continue ("Sở Y tế, Tư pháp")
+
+
+class _Reader:
+    """Reads the mentions of one text. `strict` (running text) checks how names are written:
+    capitals of acronyms and names, no word glued to a document number ("QĐ-UBND")."""
+
+    def __init__(self, lex: Lexicon, text: str, strict: bool) -> None:
+        self.lex, self.text, self.strict = lex, text, strict
+        self.tokens = tokenize(text)
+
+    def mentions(self) -> list[_Span]:
+        out: list[_Span] = []
+        i, group = 0, None
+        while i < len(self.tokens):
+            span = self.sector_item(i, group) if group and self.listed(i) else None
+            if span is None:
+                span = self.mention_at(i)
+            if span is None:
+                i, group = i + 1, None
+                continue
+            out.append(span)
+            i, group = span.j, span.sector_group
+        return out
+
+    def mention_at(self, i: int) -> _Span | None:
+        spans = [
+            s
+            for s in (
+                self.name(i),
+                self.sector_list(i),
+                self.collective(i),
+                self.national_collective(i),
+                self.newspaper(i),
+            )
+            if s is not None
+        ]
+        if spans:
+            span = max(spans, key=lambda s: s.j)  # the first of the longest
+            return self.apposition(self.scope(span))
+        return self.unknown_body(i)
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def fits(self, form: Form, i: int, j: int) -> bool:
+        """The words i..j are written as the form requires, and stand free."""
+        if not self.strict:
+            return True
+        for flag, tok in zip(form.shape, self.tokens[i:j], strict=False):
+            if flag == "A" and not tok.all_caps or flag == "C" and not tok.capitalised:
+                return False
+        return not self.glued(i, j)
+
+    def glued(self, i: int, j: int) -> bool:
+        """Part of a document symbol: '250/QĐ-UBND', 'UBND-NC', '502/BCA-V01'."""
+        text, a, b = self.text, self.tokens[i].start, self.tokens[j - 1].end
+        before = a >= 2 and text[a - 1] in "-/" and not text[a - 2].isspace()
+        after = b + 1 < len(text) and text[b] in "-/" and text[b + 1].isalnum()
+        return before or after
+
+    def listed(self, i: int) -> bool:
+        return i > 0 and re.fullmatch(
+            r"[ \u00a0]*[,:][ \u00a0]*", self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        ) is not None
+
+    def key(self, i: int) -> str:
+        return self.tokens[i].key if i < len(self.tokens) else ""
+
+    def keys_of(self, i: int, j: int) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens[i:j])
+
+    # --- names ----------------------------------------------------------------------------
+
+    def name(self, i: int) -> _Span | None:
+        lex, text, tokens = self.lex, self.text, self.tokens
+        exact = lex.names.longest(text, tokens, i, accept=lambda f, a, b: self.fits(f, a, b))
+        loose = lex.names_loose.longest(
+            text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
+        )
+        if loose and (not exact or loose[0] > exact[0]):
+            return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))
+        if exact:
+            return _Span(i, exact[0], exact[1].sense, self.sector_group_of(i))
+        return None
+
+    def fits_loose(self, form: Form, i: int, j: int) -> bool:
+        """Diacritics misspelt: in running text only for names of three words or more."""
+        return self.fits(form, i, j) and (not self.strict or j - i >= 3)
+
+    def sector_group_of(self, i: int) -> str | None:
+        """'departments' or 'any' when the mention starts with a sector head ('Sở', 'ngành')."""
+        k = i + 1 if self.key(i) == "các" else i
+        head = self.lex.sector_heads.longest(self.text, self.tokens, k) if k < len(self.tokens) \
+            else None
+        return head[1][0] if head else None
+
+    def sector_list(self, i: int) -> _Span | None:
+        """'các Sở: Tài chính, …', 'ngành Công an, …', 'các cơ quan Công an, …': first item."""
+        text, tokens = self.text, self.tokens
+        k = i + 1 if self.key(i) == "các" else i
+        if k >= len(tokens):
+            return None
+        head = self.lex.sector_heads.longest(
+            text, tokens, k, accept=lambda v, a, b: self.fits_shape(v[1], a, b)
+        )
+        if head is None or head[0] >= len(tokens):
+            return None
+        j, group = head[0], head[1][0]
+        if text[tokens[j - 1].end : tokens[j].start].strip() not in ("", ":"):
+            return None
+        item = self.sector_item(j, group)
+        return replace(item, i=i) if item else None
+
+    def fits_shape(self, shape: tuple[str, ...], i: int, j: int) -> bool:
+        return self.fits(Form(Sense(None, "", ""), shape), i, j)
+
+    def sector_item(self, i: int, group: str) -> _Span | None:
+        tokens = self.tokens
+        if group == "any" and not tokens[i].capitalised:
+            return None  # "các cơ quan thông tin và truyền thông" are the media
+        hit = self.lex.sectors[group].longest(
+            self.text, tokens, i, accept=lambda f, a, b: self.fits(f, a, b)
+        )
+        if hit is None:
+            return None
+        whole = self.name(i)
+        if whole and whole.j > hit[0]:
+            return None  # a body in its own right ("Tòa án nhân dân tỉnh")
+        return _Span(i, hit[0], replace(hit[1].sense, how="alias"), group)
+
+    def collective(self, i: int) -> _Span | None:
+        """'các sở, ban, ngành liên quan', 'các cơ quan, đơn vị, địa phương', …"""
+        lex, text, tokens = self.lex, self.text, self.tokens
+        if self.key(i) != "các":
+            return None
+        j, nouns = i + 1, []
+        while j < len(tokens):
+            if nouns and not self.joined(j):
+                break
+            k = j + 1 if nouns and self.key(j) in ("và", "các") else j
+            k = k + 1 if self.key(k) == "các" and k > j else k
+            hit = lex.collective_nouns.longest(text, tokens, k) if k < len(tokens) else None
+            if hit is None:
+                break
+            nouns.append(self.keys_of(k, hit[0]))
+            j = hit[0]
+        if not nouns:
+            return None
+        modifiers = 0
+        while j < len(tokens) and spaces_only(text, tokens[j - 1].end, tokens[j].start):
+            hit = lex.collective_modifiers.longest(text, tokens, j, joined=spaces_only)
+            if hit is None and self.keys_of(j - 2, j) == _MEMBERS:
+                hit = lex.collective_members.longest(text, tokens, j)
+            if hit is None:
+                break
+            modifiers, j = modifiers + 1, hit[0]
+        if len(nouns) == 1 and not modifiers and nouns[0] not in lex.collective_alone_ok:
+            return None
+        return _Span(i, j, Sense(lex.collective_type, "collective", "collective"))
+
+    def joined(self, j: int) -> bool:
+        """Nouns of a collective phrase are joined by a comma or 'và'."""
+        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
+        if gap.strip() == ",":
+            return True
+        return self.key(j) in ("và", "các") and gap.strip() in ("", ",")
+
+    def national_collective(self, i: int) -> _Span | None:
+        hit = self.lex.national_collective.longest(
+            self.text, self.tokens, i, accept=lambda f, a, b: self.fits(f, a, b)
+        )
+        return _Span(i, hit[0], hit[1].sense) if hit else None
+
+    def newspaper(self, i: int) -> _Span | None:
+        """'Báo Ấp Bắc': the newspaper head and a proper name."""
+        head = self.lex.newspaper_head
+        n = len(head)
+        if not head or self.keys_of(i, i + n) != head or not self.tokens[i].capitalised:
+            return None
+        j = self.proper_name_end(i + n)
+        if j == i + n:
+            return None
+        return _Span(i, j, Sense(self.lex.newspaper_type, "alias", "province"))
+
+    def unknown_body(self, i: int) -> _Span | None:
+        """A head word ('Trung tâm', 'Ban', 'Cục' …) and a capitalised name fitting no type."""
+        tok = self.tokens[i]
+        if not tok.capitalised or tok.all_caps and len(tok.text) > 1:
+            return None
+        head = self.lex.unknown_heads.longest(self.text, self.tokens, i)
+        if head is None:
+            return None
+        j = self.proper_name_end(head[0], lower_syllables=1)
+        if j == head[0]:
+            return None
+        national = self.national_end(j)
+        if national is not None:
+            return _Span(i, national, Sense(None, "unknown", "national"))
+        level = "other"
+        if self.keys_of(i, head[0]) == self.lex.ministry_head or any(
+            (hit := self.lex.names.longest(self.text, self.tokens, k))
+            and hit[1].sense.level == "national"
+            for k in range(head[0], j)
+        ):
+            level = "national"
+        return _Span(i, j, Sense(None, "unknown", level))
+
+    def national_end(self, j: int) -> int | None:
+        """'Vụ KGVX - Văn phòng Chính phủ', 'Cục CS điều tra … - BCA': a unit of a national
+        body. Returns the end of the national body's name."""
+        text, tokens = self.text, self.tokens
+        for k in range(j, min(j + 8, len(tokens))):
+            gap = text[tokens[k - 1].end : tokens[k].start]
+            if re.fullmatch(r" *[-\u2013\u2014] *", gap):
+                hit = self.lex.names.longest(text, tokens, k)
+                return hit[0] if hit and hit[1].sense.level == "national" else None
+            if not spaces_only(text, tokens[k - 1].end, tokens[k].start):
+                return None
+        return None
+
+    def proper_name_end(self, j: int, lower_syllables: int = 0, limit: int = 6) -> int:
+        """End of the capitalised words from token j (each followed by at most
+        `lower_syllables` lower-case syllables of the same word: 'Trung tâm Y tế')."""
+        text, tokens, start, lower = self.text, self.tokens, j, 0
+        while j < len(tokens) and j - start < limit:
+            if not spaces_only(text, tokens[j - 1].end, tokens[j].start):
+                break
+            if tokens[j].capitalised:
+                lower = 0
+            elif j > start and lower < lower_syllables:
+                lower += 1
+            else:
+                break
+            j += 1
+        return j
+
+    # --- what follows a name --------------------------------------------------------------
+
+    def scope(self, span: _Span) -> _Span:
+        """Units after a name set its level ('UBND' + 'các huyện'); a place name may follow."""
+        if span.sense.level in ("collective", "national"):
+            return span
+        j, levels = self.units(span.j)
+        if not levels:
+            if span.sense.level == "province":
+                return replace(span, j=self.place_end(span.j))
+            return span
+        level = _level_of(levels)
+        sense = span.sense
+        if level not in ("all", sense.level) and sense.family:
+            other = self.lex.by_family_level.get((sense.family, level))
+            how = sense.how if other else "unknown"
+            sense = replace(sense, type=other, level=level, how=how)
+        return replace(span, j=j, sense=sense)
+
+    def units(self, j: int) -> tuple[int, list[str]]:
+        """'các huyện, thị xã, thành phố', 'cấp xã', 'tỉnh Trà Vinh' from token j."""
+        lex, text, tokens = self.lex, self.text, self.tokens
+        levels: list[str] = []
+        while j < len(tokens):
+            gap_ok = soft_gap(text, tokens[j - 1].end, tokens[j].start)
+            and_ok = levels and self.key(j) == "và" and spaces_only(
+                text, tokens[j - 1].end, tokens[j].start
+            )
+            if not (gap_ok or and_ok):
+                break
+            k = j + 1 if and_ok else j
+            if not levels and self.key(k) in lex.scope_lead_in:
+                hit = lex.scope_units.longest(text, tokens, k + 1) or lex.scope_units.longest(
+                    text, tokens, k
+                )
+            else:
+                hit = lex.scope_units.longest(text, tokens, k) if k < len(tokens) else None
+                if hit is None and levels and k < len(tokens):
+                    hit = lex.scope_continuation.longest(text, tokens, k)
+            if hit is None:
+                break
+            body = lex.names.longest(text, tokens, k)
+            if body and body[0] > hit[0]:
+                break  # "Tỉnh đoàn" is the next body, not a unit
+            levels.append(hit[1])
+            j = hit[0]
+        if levels:
+            j = self.place_end(j, any_name=True)
+        return j, levels
+
+    def place_end(self, j: int, any_name: bool = False) -> int:
+        """End of a place name at token j: a province's name or, after a unit word, capitalised
+        words that do not start another body."""
+        lex, text, tokens = self.lex, self.text, self.tokens
+        if j >= len(tokens) or not spaces_only(text, tokens[j - 1].end, tokens[j].start):
+            return j
+        hit = lex.places.longest(text, tokens, j)
+        if hit:
+            return hit[0]
+        tok = tokens[j]
+        if not any_name or not tok.text[0].isupper() or tok.all_caps:
+            return j
+        if lex.names.starts(tok.key) or lex.unknown_heads.starts(tok.key):
+            return j
+        return self.proper_name_end(j, limit=4)
+
+    def apposition(self, span: _Span) -> _Span:
+        """'Công an tỉnh - Cơ quan Thường trực …' is Công an tỉnh; the title goes with it."""
+        text, tokens, j = self.text, self.tokens, span.j
+        if j >= len(tokens) or not re.fullmatch(
+            r" *[-\u2013\u2014] *", text[tokens[j - 1].end : tokens[j].start]
+        ):
+            return span
+        title = self.lex.appositions.longest(text, tokens, j)
+        if title is None:
+            return span
+        j = title[0]
+        if j < len(tokens) and spaces_only(text, tokens[j - 1].end, tokens[j].start):
+            body = self.name(j)
+            if body is not None:
+                j = self.scope(body).j
+            else:
+                while j < len(tokens) and tokens[j].key in self.lex.topic_words and soft_gap(
+                    text, tokens[j - 1].end, tokens[j].start
+                ):
+                    j += 1
+        return replace(span, j=j)
+
+    def match(self, span: _Span) -> AgencyMatch:
+        start, end = self.tokens[span.i].start, self.tokens[span.j - 1].end
+        written, sense = self.text[start:end], span.sense
+        how = sense.how
+        if how == "alias" and sense.type and keys(written) == keys(sense.type):
+            how = "exact"
+        return AgencyMatch(written, sense.type, how, sense.level, start, end)
+
+
+_MEMBERS = keys("thành viên")
+
+
+def _level_of(levels: list[str]) -> str:
+    for level in ("district", "commune", "province"):
+        if level in levels:
+            return level
+    return "all"
+
+
+# Words that join the items of a list of agencies, or state their role.
 _LIST_SEPARATOR = re.compile(
     r"[,;:+]|\b(?:và|cùng|với|chủ trì|phối hợp|tham gia|đơn vị thực hiện|cơ quan chủ trì"
     r"|cơ quan phối hợp)\b",
     re.IGNORECASE,
 )
-# A body after one of these words belongs to the previous item ("Tổ … thành lập theo Quyết
-# định … của Ủy ban nhân dân Thành phố").
-_GOVERNED_BY = {"của", "thuộc", "theo", "giúp", "cho", "tại", "về", "trình"}
+# A body after one of these words qualifies the item before it ("Tổ … được thành lập theo
+# Quyết định … của Ủy ban nhân dân Thành phố").
+_GOVERNED_BY = frozenset(match_key(w) for w in "của thuộc theo giúp cho tại về trình".split())
 _FILLER = re.compile(r"^[\s\W]*(?:các|các đơn vị|đề nghị|giao)?[\s\W]*$", re.IGNORECASE)
-
-
-@dataclass
-class _Found:
-    """A mention under construction: token span and meaning."""
-
-    i: int  # first token
-    j: int  # index after the last token
-    sense: Sense
-    how: str
-
-    def level(self) -> str:
-        return self.sense.level
 
 
 class AgencyResolver:
@@ -79,7 +417,7 @@ class AgencyResolver:
         self.lex = lexicon
 
     def type_names(self) -> list[str]:
-        """Every agency type name, gold-table types first, in table order."""
+        """Every agency type name: the gold table's, in its order, then the extensions."""
         types = self.lex.types.values()
         return [t.name for t in types if t.gold] + [t.name for t in types if not t.gold]
 
@@ -87,317 +425,37 @@ class AgencyResolver:
         t = self.lex.types.get(name)
         return bool(t and t.gold)
 
+    def english(self, name: str) -> str | None:
+        t = self.lex.types.get(name)
+        return t.en if t else None
+
     # --- one name -------------------------------------------------------------------------
 
     def resolve(self, name: str) -> AgencyMatch:
-        """The agency one name stands for; how="unknown" (type None) when nothing fits."""
+        """The agency one name stands for; how="unknown" (type None) when nothing fits.
+
+        Lenient about case and diacritics (a user's query, a heading); text after the name
+        ("(Ban Thi đua khen thưởng)", scope words) is tolerated."""
         text = nfc(name).strip()
-        found = self.scan(text)
-        if found and not text[: found[0].start].strip(" -–—.,;:()*").strip():
-            first = found[0]
-            rest = text[first.end :].strip()
-            if first.how != "unknown" or not rest:
+        reader = _Reader(self.lex, text, strict=False)
+        spans = reader.mentions()
+        if spans and not text[: reader.tokens[spans[0].i].start].strip(" -–—.,;:()*"):
+            first = reader.match(spans[0])
+            if first.how != "unknown" or first.end == len(text):
                 return first
-        fuzzy = self._fuzzy(text)
+        fuzzy = self._fuzzy(reader)
         if fuzzy is not None:
             return fuzzy
         return AgencyMatch(text, None, "unknown", "other", 0, len(text))
 
-    # --- lists ----------------------------------------------------------------------------
-
-    def split_list(self, text: str) -> list[AgencyMatch]:
-        """The agencies of a list (table cell, '(Đơn vị thực hiện: …)' parenthesis), in order.
-
-        Parenthesised text explains the item before it ("Sở Nội vụ (Ban Thi đua khen thưởng)")
-        and a body governed by "của", "thuộc" … qualifies the item before it; neither is an item.
-        Words between items that name no known body come back as how="unknown".
-        """
-        text = nfc(text)
-        depth = _paren_depth(text)
-        out: list[AgencyMatch] = []
-        prev_end = 0
-        found = [m for m in self.scan(text) if not depth[m.start]]
-        for n, m in enumerate(found):
-            gap = _without_parens(text[prev_end : m.start], depth[prev_end : m.start])
-            if out and not _LIST_SEPARATOR.search(gap):
-                continue  # a qualifier of the previous item
-            if out and _last_word(gap) in _GOVERNED_BY:
-                continue
-            out.extend(self._gap_items(text, prev_end, m.start, depth, after_item=bool(out)))
-            if m.how == "unknown":  # no name to end it: the item runs to the next comma
-                limit = found[n + 1].start if n + 1 < len(found) else len(text)
-                m = _extend_to_separator(text, m, limit, depth)
-            out.append(m)
-            prev_end = m.end
-        out.extend(self._gap_items(text, prev_end, len(text), depth, after_item=bool(out)))
-        return out
-
-    def _gap_items(
-        self, text: str, a: int, b: int, depth: list[int], after_item: bool
-    ) -> list[AgencyMatch]:
-        """Unmatched words between list items, kept as unknown (or fuzzy) items."""
-        items = []
-        pieces = list(_split_pieces(text, a, b, depth))
-        if after_item and pieces and not _LIST_SEPARATOR.match(text[a:b].lstrip()):
-            pieces = pieces[1:]  # words right after an item qualify it
-        for s, e in pieces:
-            piece = text[s:e]
-            if _FILLER.match(piece) or not any(c.isupper() for c in piece[:1]):
-                continue
-            m = self.resolve(piece)
-            items.append(replace(m, start=s + (m.start or 0), end=s + (m.end or len(piece))))
-        return items
-
-    # --- free text ------------------------------------------------------------------------
-
-    def scan(self, text: str) -> list[AgencyMatch]:
-        """Agency mentions in a sentence: longest first, left to right, non-overlapping."""
-        text = nfc(text)
-        tokens = tokenize(text)
-        out: list[AgencyMatch] = []
-        i = 0
-        head_group: str | None = None  # a sector list continues after "Sở …", "ngành …"
-        while i < len(tokens):
-            found = None
-            if head_group and i > 0 and _comma_between(text, tokens[i - 1], tokens[i]):
-                found = self._sector_item(text, tokens, i, head_group)
-            if found is None:
-                found = self._best_at(text, tokens, i)
-                head_group = self._sector_head(text, tokens, found.i) if found else None
-            if found is None:
-                i += 1
-                continue
-            found = self._with_scope(text, tokens, found)
-            found = self._with_apposition(text, tokens, found)
-            out.append(self._match(text, tokens, found))
-            i = found.j
-        return out
-
-    def _best_at(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        candidates = [
-            self._name(text, tokens, i),
-            self._sector_list_start(text, tokens, i),
-            self._collective(text, tokens, i),
-            self._national_collective(text, tokens, i),
-            self._newspaper(text, tokens, i),
-        ]
-        candidates = [c for c in candidates if c is not None]
-        if candidates:
-            return max(candidates, key=lambda c: c.j)  # first of the longest
-        return self._unknown_body(text, tokens, i)
-
-    def _name(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        exact = self.lex.names.longest(text, tokens, i)
-        loose = self.lex.names_loose.longest(text, tokens, i, loose=True)
-        if loose and (not exact or loose[0] > exact[0]):
-            return _Found(i, loose[0], loose[1][0], "fuzzy")
-        if exact:
-            sense = exact[1][0]
-            return _Found(i, exact[0], sense, sense.how)
-        return None
-
-    def _sector_head(self, text: str, tokens: list[Token], i: int) -> str | None:
-        """The head group ("departments", "any") of a mention starting 'Sở …', 'các ngành …'."""
-        k = i + 1 if tokens[i].key == "các" else i
-        head = self.lex.sector_heads.longest(text, tokens, k) if k < len(tokens) else None
-        return head[1][0] if head else None
-
-    def _sector_list_start(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        """'các Sở: Tài chính, …', 'ngành Công an, …', 'các cơ quan Công an, …': first item."""
-        k = i + 1 if tokens[i].key == "các" else i
-        head = self.lex.sector_heads.longest(text, tokens, k) if k < len(tokens) else None
-        if head is None or head[0] >= len(tokens):
-            return None
-        j = head[0]
-        gap = text[tokens[j - 1].end : tokens[j].start]
-        if gap.strip() not in ("", ":"):
-            return None
-        group = head[1][0]
-        item = self._sector_item(text, tokens, j, group)
-        if item is None:
-            return None
-        return _Found(i, item.j, item.sense, item.how)
-
-    def _sector_item(self, text: str, tokens: list[Token], i: int, group: str) -> _Found | None:
-        if group == "any" and not tokens[i].capitalised:
-            return None  # "các cơ quan thông tin và truyền thông" are media, not the department
-        hit = self.lex.sectors[group].longest(text, tokens, i)
-        if hit is None:
-            return None
-        full = self.lex.names.longest(text, tokens, i)
-        if full and full[0] > hit[0]:
-            return None  # a body in its own right ("Tòa án nhân dân tỉnh")
-        return _Found(i, hit[0], hit[1][0], "alias")
-
-    def _collective(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        """'các sở, ban, ngành liên quan', 'các cơ quan, đơn vị, địa phương', …"""
-        lex = self.lex
-        if tokens[i].key != "các":
-            return None
-        j, nouns = i + 1, []
-        while j < len(tokens):
-            k = j + 1 if tokens[j].key == "các" and nouns else j
-            if nouns and not _joined(text, tokens, j):
-                break
-            hit = lex.collective_nouns.longest(text, tokens, k) if k < len(tokens) else None
-            if hit is None:
-                break
-            nouns.append(tuple(t.key for t in tokens[k : hit[0]]))
-            j = hit[0]
-        if not nouns:
-            return None
-        mods = 0
-        while j < len(tokens) and soft_gap(text, tokens[j - 1].end, tokens[j].start):
-            hit = lex.collective_modifiers.longest(text, tokens, j)
-            if hit is None:
-                break
-            mods, j = mods + 1, hit[0]
-        if len(nouns) == 1 and not mods and nouns[0] not in lex.collective_alone_ok:
-            return None
-        sense = Sense(lex.collective_type, "collective", "collective")
-        return _Found(i, j, sense, "collective")
-
-    def _national_collective(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        hit = self.lex.national_collective.longest(text, tokens, i)
-        return _Found(i, hit[0], hit[1][0], "collective") if hit else None
-
-    def _newspaper(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        """'Báo Ấp Bắc': the newspaper head and a proper name."""
-        head = self.lex.newspaper_head
-        n = len(head)
-        if not head or tuple(t.key for t in tokens[i : i + n]) != head:
-            return None
-        if not tokens[i].text[0].isupper():
-            return None
-        j = _proper_name_end(text, tokens, i + n)
-        if j == i + n:
-            return None
-        sense = Sense(self.lex.newspaper_type, "alias", "province")
-        return _Found(i, j, sense, "alias")
-
-    def _unknown_body(self, text: str, tokens: list[Token], i: int) -> _Found | None:
-        """A head word ('Trung tâm', 'Ban', 'Cục' …) and a capitalised name fitting no type."""
-        if not tokens[i].text[0].isupper():
-            return None
-        head = self.lex.unknown_heads.longest(text, tokens, i)
-        if head is None:
-            return None
-        j = _proper_name_end(text, tokens, head[0], syllables_after_capital=1)
-        if j == head[0]:
-            return None
-        level = "national" if tuple(t.key for t in tokens[i:head[0]]) == self.lex.ministry_head \
-            else "other"
-        for k in range(head[0], j):
-            hit = self.lex.names.longest(text, tokens, k)
-            if hit and hit[1][0].level == "national":
-                level = "national"
-        ministry = self._part_of_national(text, tokens, j)
-        if ministry is not None:
-            return _Found(i, ministry, Sense(None, "unknown", "national"), "unknown")
-        fuzzy = self._fuzzy(text[tokens[i].start : tokens[j - 1].end])
-        if fuzzy is not None and fuzzy.type:
-            t = self.lex.types[fuzzy.type]
-            return _Found(i, j, Sense(t.name, "fuzzy", t.level, t.family), "fuzzy")
-        return _Found(i, j, Sense(None, "unknown", level), "unknown")
-
-    def _part_of_national(self, text: str, tokens: list[Token], j: int) -> int | None:
-        """'Vụ KGVX - Văn phòng Chính phủ', 'Cục CS điều tra tội phạm về ma túy - BCA': a unit
-        of a national body. Returns the end of the national body's name."""
-        for k in range(j, min(j + 8, len(tokens))):
-            gap = text[tokens[k - 1].end : tokens[k].start]
-            if re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap):
-                hit = self.lex.names.longest(text, tokens, k)
-                if hit and hit[1][0].level == "national":
-                    return hit[0]
-                return None
-            if not re.fullmatch(r"[ \t]+", gap):
-                return None
-        return None
-
-    # --- what follows a name --------------------------------------------------------------
-
-    def _with_scope(self, text: str, tokens: list[Token], f: _Found) -> _Found:
-        """Administrative units after a name decide the level ('UBND' + 'các huyện')."""
-        if f.sense.level in ("collective", "national"):
-            return f
-        j, levels = self._scope(text, tokens, f.j)
-        if j == f.j:
-            place = _place_after(self.lex, text, tokens, j)
-            if place > j and f.sense.level == "province":
-                return replace(f, j=place)
-            return f
-        level = _scope_level(levels)
-        sense = f.sense
-        if level not in ("all", sense.level) and sense.type is not None:
-            other = self.lex.by_family_level.get((sense.family, level)) if sense.family else None
-            if other is not None:
-                sense = replace(sense, type=other, level=level)
-            elif sense.family:
-                sense = replace(sense, type=None, level=level)
-                return _Found(f.i, j, sense, "unknown")
-        return _Found(f.i, j, sense, f.how)
-
-    def _scope(self, text: str, tokens: list[Token], j: int) -> tuple[int, list[str]]:
-        lex, levels, start = self.lex, [], j
-        while j < len(tokens):
-            if not soft_gap(text, tokens[j - 1].end, tokens[j].start) and not (
-                levels and _is_and(text, tokens, j)
-            ):
-                break
-            k = j + 1 if tokens[j].key == "và" and levels else j
-            if k < len(tokens) and tokens[k].key in lex.scope_lead_in and not levels:
-                hit = lex.scope_units.longest(text, tokens, k + 1) if k + 1 < len(tokens) else None
-                hit = hit or lex.scope_units.longest(text, tokens, k)
-            else:
-                hit = lex.scope_units.longest(text, tokens, k) if k < len(tokens) else None
-                if hit is None and levels and k < len(tokens):
-                    hit = lex.scope_continuation.longest(text, tokens, k)
-            if hit is None:
-                break
-            longer = lex.names.longest(text, tokens, k)
-            if longer and longer[0] > hit[0]:
-                break  # "tỉnh" of "Tỉnh đoàn" starts the next body
-            levels.append(hit[1][0])
-            j = hit[0]
-        if levels:
-            j = max(j, _place_after(lex, text, tokens, j, any_name=True))
-        return (j, levels) if levels else (start, [])
-
-    def _with_apposition(self, text: str, tokens: list[Token], f: _Found) -> _Found:
-        """'Công an tỉnh - Cơ quan Thường trực …' is Công an tỉnh; the title goes with it."""
-        j = f.j
-        if j >= len(tokens) or not re.fullmatch(
-            r"\s*[-\u2013\u2014]\s*", text[tokens[j - 1].end : tokens[j].start]
-        ):
-            return f
-        title = self.lex.appositions.longest(text, tokens, j)
-        if title is None:
-            return f
-        j = title[0]
-        if j < len(tokens) and soft_gap(text, tokens[j - 1].end, tokens[j].start):
-            body = self._name(text, tokens, j)
-            if body is not None:
-                j = self._with_scope(text, tokens, body).j
-            else:
-                while j < len(tokens) and tokens[j].key in _TOPIC_WORDS and soft_gap(
-                    text, tokens[j - 1].end, tokens[j].start
-                ):
-                    j += 1
-        return replace(f, j=j)
-
-    # --- fuzzy ----------------------------------------------------------------------------
-
-    def _fuzzy(self, name: str) -> AgencyMatch | None:
+    def _fuzzy(self, reader: _Reader) -> AgencyMatch | None:
         """Nearest known name within a small edit distance (scope words after it tolerated)."""
-        tokens = tokenize(name)
-        if not tokens:
-            return None
+        tokens, text = reader.tokens, reader.text
         best: tuple[float, Sense] | None = None
         for cut in range(len(tokens), max(0, len(tokens) - 4), -1):
             if cut < len(tokens):
-                j, levels = self._scope(name, tokens, cut)
-                place = _place_after(self.lex, name, tokens, cut)
-                if max(j, place) != len(tokens):
+                j, _ = reader.units(cut)
+                if max(j, reader.place_end(cut)) != len(tokens):
                     continue
             key = " ".join(t.key for t in tokens[:cut])
             for known, sense in self.lex.name_keys:
@@ -406,72 +464,68 @@ class AgencyResolver:
                     best = (d, sense)
         if best is None:
             return None
-        return AgencyMatch(name, best[1].type, "fuzzy", best[1].level, 0, len(name))
+        return AgencyMatch(text, best[1].type, "fuzzy", best[1].level, 0, len(text))
 
-    def _match(self, text: str, tokens: list[Token], f: _Found) -> AgencyMatch:
-        start, end = tokens[f.i].start, tokens[f.j - 1].end
-        how = f.how
-        if how == "alias" and f.sense.type and keys(text[start:end]) == keys(f.sense.type):
-            how = "exact"
-        return AgencyMatch(text[start:end], f.sense.type, how, f.sense.level, start, end)
+    # --- free text ------------------------------------------------------------------------
 
+    def scan(self, text: str) -> list[AgencyMatch]:
+        """Agency mentions in running text, left to right, longest first, non-overlapping.
 
-_TOPIC_WORDS = {match_key(w) for w in "phòng chống ma túy tuý aids hiv mại dâm tội phạm và".split()}
+        Offsets index `text` (NFC, as the reader gives it). National bodies come back with
+        level="national" and type None."""
+        reader = _Reader(self.lex, nfc(text), strict=True)
+        return [reader.match(s) for s in reader.mentions()]
 
+    # --- lists ----------------------------------------------------------------------------
 
-def _scope_level(levels: list[str]) -> str:
-    for level in ("district", "commune", "province"):
-        if level in levels:
-            return level
-    return "all"
+    def split_list(self, text: str) -> list[AgencyMatch]:
+        """The agencies of a list (table cell, '(Đơn vị thực hiện: …)' parenthesis), in order.
 
+        Parenthesised text explains the item before it ("Sở Nội vụ (Ban Thi đua khen thưởng)")
+        and a body after "của", "thuộc" … qualifies the item before it: neither is an item.
+        Words between items that name no known body come back as how="unknown"."""
+        text = nfc(text)
+        depth = _paren_depth(text)
+        found = [m for m in self.scan(text) if not depth[m.start]]
+        out: list[AgencyMatch] = []
+        prev_end = 0
+        for n, m in enumerate(found):
+            gap = _outside_parens(text, prev_end, m.start, depth)
+            if out and (not _LIST_SEPARATOR.search(gap) or _last_word(gap) in _GOVERNED_BY):
+                continue  # a qualifier of the previous item
+            out.extend(self._gap_items(text, prev_end, m.start, depth, after_item=bool(out)))
+            if m.how == "unknown":  # no known name ends it: the item runs to the next comma
+                limit = found[n + 1].start if n + 1 < len(found) else len(text)
+                m = _to_separator(text, m, limit, depth)
+            out.append(m)
+            prev_end = m.end
+        out.extend(self._gap_items(text, prev_end, len(text), depth, after_item=bool(out)))
+        return out
 
-def _place_after(lex: Lexicon, text: str, tokens: list[Token], j: int, any_name=False) -> int:
-    """End of a place name right after token j-1: a province name, or (after a unit word) any
-    capitalised words that do not start another body."""
-    if j >= len(tokens) or not re.fullmatch(r"[ \t]+", text[tokens[j - 1].end : tokens[j].start]):
-        return j
-    hit = lex.places.longest(text, tokens, j)
-    if hit:
-        return hit[0]
-    if any_name and tokens[j].text[0].isupper() and not tokens[j].text[0].isdigit():
-        if lex.names.starts(tokens[j].key) or lex.unknown_heads.starts(tokens[j].key):
-            return j
-        return _proper_name_end(text, tokens, j, limit=4)
-    return j
-
-
-def _proper_name_end(
-    text: str, tokens: list[Token], j: int, syllables_after_capital: int = 0, limit: int = 6
-) -> int:
-    """Capitalised words from token j on (each may carry lower-case syllables of its word)."""
-    start, lower_run = j, 0
-    while j < len(tokens) and j - start < limit:
-        if not re.fullmatch(r"[ \t]+", text[tokens[j - 1].end : tokens[j].start]):
-            break
-        tok = tokens[j]
-        if tok.text[0].isupper() or tok.text[0].isdigit():
-            lower_run = 0
-        elif j > start and lower_run < syllables_after_capital:
-            lower_run += 1
-        else:
-            break
-        j += 1
-    while j > start and not (tokens[j - 1].text[0].isupper() or tokens[j - 1].text[0].isdigit()) \
-            and syllables_after_capital == 0:
-        j -= 1
-    return j
+    def _gap_items(
+        self, text: str, a: int, b: int, depth: list[int], after_item: bool
+    ) -> list[AgencyMatch]:
+        """Words between list items that name no known body, kept as unknown (or fuzzy)."""
+        pieces = list(_pieces(text, a, b, depth))
+        if after_item and pieces and not _LIST_SEPARATOR.match(text[a:b].lstrip()):
+            pieces = pieces[1:]  # words right after an item qualify it
+        items = []
+        for s, e in pieces:
+            piece = text[s:e]
+            if _FILLER.match(piece) or not piece[:1].isupper():
+                continue
+            m = self.resolve(piece)
+            items.append(replace(m, start=s + m.start, end=s + m.end))
+        return items
 
 
 def _distance_ratio(a: str, b: str) -> float | None:
-    """Edit distance of a to b if small for b's length (else None)."""
+    """Edit distance of a to b relative to b's length, if small for that length (else None)."""
     if abs(len(a) - len(b)) > 3 or len(b) < 6:
         return None
     limit = 1 if len(b) < 20 else 2 if len(b) < 40 else 3
     d = _levenshtein(a, b, limit)
-    if d is None or d == 0:
-        return None
-    return d / len(b)
+    return d / len(b) if d else None
 
 
 def _levenshtein(a: str, b: str, limit: int) -> int | None:
@@ -486,47 +540,21 @@ def _levenshtein(a: str, b: str, limit: int) -> int | None:
     return prev[-1] if prev[-1] <= limit else None
 
 
-def _comma_between(text: str, a: Token, b: Token) -> bool:
-    return re.fullmatch(r"\s*[,:]\s*", text[a.end : b.start]) is not None
-
-
-def _joined(text: str, tokens: list[Token], j: int) -> bool:
-    """Nouns of a collective phrase are joined by a comma or 'và'."""
-    gap = text[tokens[j - 1].end : tokens[j].start]
-    if soft_gap(text, tokens[j - 1].end, tokens[j].start) and "," in gap:
-        return True
-    return tokens[j].key in ("và", "các") and gap.strip() in ("", ",")
-
-
-def _is_and(text: str, tokens: list[Token], j: int) -> bool:
-    return tokens[j].key == "và" and not text[tokens[j - 1].end : tokens[j].start].strip()
-
-
-def _extend_to_separator(text: str, m: AgencyMatch, limit: int, depth: list[int]) -> AgencyMatch:
-    end = m.end
-    while end < limit and not (text[end] in ",;" and not depth[end]):
-        end += 1
-    end = len(text[:end].rstrip(" \t\n.-–—*"))
-    return replace(m, written=text[m.start : end], end=end) if end > m.end else m
-
-
 def _paren_depth(text: str) -> list[int]:
+    """Per character: inside how many parentheses (the brackets themselves count as inside)."""
     depth, out = 0, []
     for c in text:
         if c == "(":
             depth += 1
-            out.append(depth)
-        elif c == ")":
-            out.append(depth)
+        out.append(depth)
+        if c == ")":
             depth = max(0, depth - 1)
-        else:
-            out.append(depth)
     out.append(depth)
     return out
 
 
-def _without_parens(gap: str, depth: list[int]) -> str:
-    return "".join(c for c, d in zip(gap, depth, strict=False) if not d)
+def _outside_parens(text: str, a: int, b: int, depth: list[int]) -> str:
+    return "".join(c for c, d in zip(text[a:b], depth[a:b], strict=True) if not d)
 
 
 def _last_word(gap: str) -> str:
@@ -534,24 +562,35 @@ def _last_word(gap: str) -> str:
     return match_key(words[-1]) if words else ""
 
 
-def _split_pieces(text: str, a: int, b: int, depth: list[int]):
-    """Spans of text[a:b] outside parentheses between list separators."""
+def _pieces(text: str, a: int, b: int, depth: list[int]):
+    """Spans of text[a:b] outside parentheses, between list separators, trimmed."""
     s = a
     for m in _LIST_SEPARATOR.finditer(text, a, b):
-        if depth[m.start()]:
-            continue
-        yield from _trimmed(text, s, m.start(), depth)
-        s = m.end()
+        if not depth[m.start()]:
+            yield from _trimmed(text, s, m.start(), depth)
+            s = m.end()
     yield from _trimmed(text, s, b, depth)
 
 
+_TRIM = " \t\n.-–—*"
+
+
 def _trimmed(text: str, s: int, e: int, depth: list[int]):
-    while s < e and (text[s] in " \t\n.-–—*" or depth[s]):
+    while s < e and (text[s] in _TRIM or depth[s]):
         s += 1
-    while e > s and (text[e - 1] in " \t\n.-–—*)" or depth[e - 1]):
+    while e > s and (text[e - 1] in _TRIM or depth[e - 1]):
         e -= 1
     if e > s:
         yield s, e
+
+
+def _to_separator(text: str, m: AgencyMatch, limit: int, depth: list[int]) -> AgencyMatch:
+    end = m.end
+    while end < limit and not (text[end] in ",;" and not depth[end]):
+        end += 1
+    while end > m.end and (text[end - 1] in _TRIM or depth[end - 1]):
+        end -= 1
+    return replace(m, written=text[m.start : end], end=end) if end > m.end else m
 
 
 @cache

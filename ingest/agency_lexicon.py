@@ -1,16 +1,19 @@
-"""The agency vocabulary of ontology/agency_types.json, compiled into token tries.
+"""The agency vocabulary of ontology/agency_types.json, compiled into word tries.
 
 Data only: what each written form means. How forms are found in text lives in agencies.py.
-Names are compared word by word on `vntext.match_key` (case, tone placement) or, for forms
-misspelt in their diacritics, on `vntext.loose_key`; the separators between words (spaces,
-dashes, one comma, '/', '&') do not matter, so "Sở GD – ĐT", "Sở GD-ĐT" and "Sở GD - ĐT" are one
-form.
+Words are compared on `vntext.match_key` (case, tone placement) or, for forms misspelt in their
+diacritics, on `vntext.loose_key`. The separators between the words of one name (spaces, dashes,
+'/', '&', one comma) do not matter, so "Sở GD – ĐT", "Sở GD-ĐT" and "Sở GD - ĐT" are one form.
+Each form remembers its shape: an acronym ("UBND", "CA") must be written in capitals and a name
+written with a capital ("Sở Y tế") must start with one in running text, so that "ca làm việc" is
+not the police and "cơ sở y tế" is not the Department of Health.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,24 +21,34 @@ from typing import Any
 
 from plangraph.ingest.vntext import loose_key, match_key, nfc
 
-DATA = Path(__file__).resolve().parent.parent / "ontology" / "agency_types.json"
-PROVINCES = Path(__file__).resolve().parent.parent / "ontology" / "provinces.json"
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+DATA = ONTOLOGY / "agency_types.json"
+PROVINCES = ONTOLOGY / "provinces.json"
 
 WORD = re.compile(r"[^\W_]+")
-# Between two words of one name: spaces, dashes, '/', '&' and at most one comma.
-SOFT_GAP = re.compile(r"[\s\-\u2010-\u2015\u2212/&]*(,[\s\-\u2010-\u2015\u2212/&]*)?")
-
-LEVELS = ("province", "district", "commune", "collective", "national", "other")
+_SEP = r"[ \u00a0\-\u2010-\u2015\u2212/&]*"
+# Between two words of one name: spaces, dashes, '/', '&' and at most one comma; no tab (table
+# cells) and no line break.
+SOFT_GAP = re.compile(f"{_SEP}(?:,{_SEP})?")
+SPACES = re.compile(r"[ \u00a0]+")
 
 
 @dataclass(frozen=True)
 class Sense:
     """What a written form means."""
 
-    type: str | None
-    how: str  # exact | alias | fuzzy
-    level: str
-    family: str | None = None
+    type: str | None  # agency type; None for national bodies
+    how: str  # exact | alias | fuzzy | collective | unknown
+    level: str  # province | district | commune | collective | national | other
+    family: str | None = None  # bodies that differ only by level ("Công an", "Ủy ban nhân dân")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form: its meaning and the shape its words must have in running text."""
+
+    sense: Sense
+    shape: tuple[str, ...]  # per word: "A" capitals (acronym), "C" capital first, "" any
 
 
 @dataclass(frozen=True)
@@ -43,12 +56,12 @@ class AgencyType:
     name: str
     en: str
     level: str
-    gold: bool
+    gold: bool  # a type of the gold README table
     family: str | None
     source: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Token:
     start: int
     end: int
@@ -60,6 +73,10 @@ class Token:
     def capitalised(self) -> bool:
         return self.text[0].isupper() or self.text[0].isdigit()
 
+    @property
+    def all_caps(self) -> bool:
+        return self.text.isupper()
+
 
 def tokenize(text: str) -> list[Token]:
     return [
@@ -70,6 +87,30 @@ def tokenize(text: str) -> list[Token]:
 
 def keys(phrase: str, loose: bool = False) -> tuple[str, ...]:
     return tuple(t.loose if loose else t.key for t in tokenize(nfc(phrase)))
+
+
+def shape(phrase: str) -> tuple[str, ...]:
+    out = []
+    for n, t in enumerate(tokenize(nfc(phrase))):
+        letters = [c for c in t.text if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            out.append("A")
+        elif n == 0 and t.text[0].isupper():
+            out.append("C")
+        else:
+            out.append("")
+    return tuple(out)
+
+
+def soft_gap(text: str, a: int, b: int) -> bool:
+    return SOFT_GAP.fullmatch(text, a, b) is not None
+
+
+def spaces_only(text: str, a: int, b: int) -> bool:
+    return SPACES.fullmatch(text, a, b) is not None
+
+
+Accept = Callable[[Any, int, int], bool]
 
 
 class Trie:
@@ -94,58 +135,66 @@ class Trie:
         return word in self.root
 
     def longest(
-        self, text: str, tokens: list[Token], i: int, loose: bool = False, first_gap_ok: bool = True
-    ) -> tuple[int, list[Any]] | None:
-        """Longest phrase starting at token i whose words are joined by soft gaps.
+        self,
+        text: str,
+        tokens: list[Token],
+        i: int,
+        *,
+        loose: bool = False,
+        accept: Accept | None = None,
+        joined: Callable[[str, int, int], bool] = soft_gap,
+    ) -> tuple[int, Any] | None:
+        """Longest phrase from token i (words joined as `joined` allows) with an accepted value.
 
-        Returns (index after the last token, values) or None.
+        Returns (index after its last token, value) or None.
         """
         node, best = self.root, None
         j = i
         while j < len(tokens):
-            if j > i and not soft_gap(text, tokens[j - 1].end, tokens[j].start):
+            if j > i and not joined(text, tokens[j - 1].end, tokens[j].start):
                 break
             tok = tokens[j]
             node = node.get(tok.loose if loose else tok.key)
             if node is None:
                 break
             j += 1
-            if self._END in node:
-                best = (j, node[self._END])
+            for value in node.get(self._END, ()):
+                if accept is None or accept(value, i, j):
+                    best = (j, value)
+                    break
         return best
-
-
-def soft_gap(text: str, a: int, b: int) -> bool:
-    return SOFT_GAP.fullmatch(text, a, b) is not None
 
 
 @dataclass
 class Lexicon:
     types: dict[str, AgencyType] = field(default_factory=dict)
     by_family_level: dict[tuple[str, str], str] = field(default_factory=dict)
-    names: Trie = field(default_factory=Trie)  # full names, national bodies included
+    names: Trie = field(default_factory=Trie)  # Form values; national bodies included
     names_loose: Trie = field(default_factory=Trie)
     name_keys: list[tuple[str, Sense]] = field(default_factory=list)  # for edit distance
-    sectors: dict[str, Trie] = field(default_factory=dict)  # head group -> sector names
-    sector_heads: Trie = field(default_factory=Trie)  # head word -> head group
+    sectors: dict[str, Trie] = field(default_factory=dict)  # head group -> Form values
+    sector_heads: Trie = field(default_factory=Trie)  # (group, shape) values
     ministry_head: tuple[str, ...] = ()
-    scope_units: Trie = field(default_factory=Trie)  # unit -> level
+    scope_units: Trie = field(default_factory=Trie)  # level values
     scope_continuation: Trie = field(default_factory=Trie)
-    scope_lead_in: set[str] = field(default_factory=set)
+    scope_lead_in: frozenset[str] = frozenset()
     places: Trie = field(default_factory=Trie)  # province names
     collective_type: str = ""
     collective_nouns: Trie = field(default_factory=Trie)
-    collective_alone_ok: set[tuple[str, ...]] = field(default_factory=set)
+    collective_alone_ok: frozenset[tuple[str, ...]] = frozenset()
     collective_modifiers: Trie = field(default_factory=Trie)
+    collective_members: Trie = field(default_factory=Trie)  # bodies after "thành viên"
     national_collective: Trie = field(default_factory=Trie)
     appositions: Trie = field(default_factory=Trie)
+    topic_words: frozenset[str] = frozenset()
     unknown_heads: Trie = field(default_factory=Trie)
     newspaper_head: tuple[str, ...] = ()
     newspaper_type: str | None = None
 
     def add_name(self, phrase: str, sense: Sense) -> None:
-        self.names.add(keys(phrase), sense)
-        self.names_loose.add(keys(phrase, loose=True), sense)
+        form = Form(sense, shape(phrase))
+        self.names.add(keys(phrase), form)
+        self.names_loose.add(keys(phrase, loose=True), form)
         self.name_keys.append((" ".join(keys(phrase)), sense))
 
 
@@ -155,23 +204,18 @@ def _how(phrase: str, type_name: str) -> str:
 
 def _province_names() -> list[str]:
     data = json.loads(PROVINCES.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for p in data.get("former", []):
-        names.add(p["name"])
-        if p.get("successor"):
-            names.add(p["successor"])
+    names = {p["name"] for p in data.get("former", [])}
+    names |= {p["successor"] for p in data.get("former", []) if p.get("successor")}
     return sorted(names)
 
 
-def build(data: dict[str, Any]) -> Lexicon:
-    lex = Lexicon()
+def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:
     heads = data["sector_heads"]
     for group in ("departments", "any"):
         lex.sectors[group] = Trie()
         for head in heads[group]:
-            lex.sector_heads.add(keys(head), group)
+            lex.sector_heads.add(keys(head), (group, shape(head)))
     dept_heads = heads["departments"]
-
     for t in data["types"]:
         name, level, family = t["name"], t["level"], t.get("family")
         lex.types[name] = AgencyType(
@@ -186,10 +230,10 @@ def build(data: dict[str, Any]) -> Lexicon:
             lex.add_name(typo, Sense(name, "fuzzy", level, family))
         is_department = any(keys(name)[: len(keys(h))] == keys(h) for h in dept_heads)
         for sector in t.get("sectors", []):
-            sense = Sense(name, "alias", level, family)
-            lex.sectors["any"].add(keys(sector), sense)
+            form = Form(Sense(name, "alias", level, family), shape(sector))
+            lex.sectors["any"].add(keys(sector), form)
             if is_department:
-                lex.sectors["departments"].add(keys(sector), sense)
+                lex.sectors["departments"].add(keys(sector), form)
                 for head in dept_heads:
                     phrase = f"{head} {sector}"
                     lex.add_name(phrase, Sense(name, _how(phrase, name), level, family))
@@ -197,17 +241,22 @@ def build(data: dict[str, Any]) -> Lexicon:
             lex.newspaper_head = keys(t["named_by"])
             lex.newspaper_type = name
 
-    coll = data["collective"]
+
+def _add_collective(lex: Lexicon, coll: dict[str, Any]) -> None:
     lex.collective_type = coll["name"]
     lex.types[coll["name"]] = AgencyType(
         coll["name"], coll["en"], "collective", True, None, coll.get("_source", "")
     )
     for noun in coll["nouns"]:
         lex.collective_nouns.add(keys(noun), noun)
-    lex.collective_alone_ok = {keys(n) for n in coll["alone_ok"]}
-    for mod in coll["modifiers"] + coll["member_of"]:
+    lex.collective_alone_ok = frozenset(keys(n) for n in coll["alone_ok"])
+    for mod in coll["modifiers"]:
         lex.collective_modifiers.add(keys(mod), mod)
+    for body in coll["members_of"]:
+        lex.collective_members.add(keys(body), body)
 
+
+def _add_national(lex: Lexicon, data: dict[str, Any]) -> None:
     nat = data["national"]
     national = Sense(None, "alias", "national")
     for alias in nat["aliases"]:
@@ -217,20 +266,31 @@ def build(data: dict[str, Any]) -> Lexicon:
         for sector in t.get("sectors", []):
             lex.add_name(f"{nat['ministry_head']} {sector}", national)
     for phrase in nat["collective"]:
-        lex.national_collective.add(keys(phrase), Sense(None, "collective", "national"))
+        lex.national_collective.add(
+            keys(phrase), Form(Sense(None, "collective", "national"), shape(phrase))
+        )
 
-    scope = data["scope"]
+
+def _add_scope(lex: Lexicon, scope: dict[str, Any]) -> None:
     for level in ("province", "district", "commune", "all"):
         for unit in scope[level]:
             lex.scope_units.add(keys(unit), level)
     for unit in scope["continuation"]:
         lex.scope_continuation.add(keys(unit), "district")
-    lex.scope_lead_in = {keys(w)[0] for w in scope["lead_in"]}
+    lex.scope_lead_in = frozenset(keys(w)[0] for w in scope["lead_in"])
     for place in _province_names():
         lex.places.add(keys(place), place)
 
+
+def build(data: dict[str, Any]) -> Lexicon:
+    lex = Lexicon()
+    _add_types(lex, data)
+    _add_collective(lex, data["collective"])
+    _add_national(lex, data)
+    _add_scope(lex, data["scope"])
     for title in data["appositions"]["titles"]:
         lex.appositions.add(keys(title), title)
+    lex.topic_words = frozenset(k for w in data["appositions"]["topic_words"] for k in keys(w))
     for head in data["unknown_heads"]["heads"]:
         lex.unknown_heads.add(keys(head), head)
     return lex
