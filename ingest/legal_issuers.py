@@ -79,8 +79,19 @@ def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:
     return IssuerMatch(text[pos:end].strip(), cand.name, cand.provincial, province, end)
 
 
+_COMMITTEE = re.compile(r"Ban Chỉ đạo\b[^;()\t]*?(?=\s(?:về|ngày|tại|quy định|hướng dẫn)\s|[;()\t]"
+                        r"|\.\s|$)")
+
+
 def issuer_written(text: str, pos: int) -> tuple[str, int] | None:
-    """An issuer the reference data does not know: capitalised words up to a stop word."""
+    """An issuer the reference data does not know: capitalised words up to a stop word.
+
+    A steering committee's name runs over commas ("Ban Chỉ đạo phòng, chống tội phạm, tệ nạn
+    xã hội … tỉnh").
+    """
+    committee = _COMMITTEE.match(text, pos)
+    if committee:
+        return committee.group(0).strip(" ,"), committee.end()
     stop = ISSUER_STOP.search(text, pos)
     end = stop.start() if stop else len(text)
     written = text[pos:end].strip()

@@ -17,8 +17,8 @@ from plangraph.ingest.legal_named import NamedMention
 
 _CONTINUES = re.compile(r"\s*,?\s*(?:về\s+)?(?:việc\s+)?tiếp tục\s+(?:đẩy mạnh\s+)?"
                         r"(?:triển khai\s*,?\s*)?(?:thực hiện\s+)?", re.IGNORECASE)
-_DETAILS = re.compile(r"\s*,?\s*(?:quy định chi tiết|hướng dẫn thi hành|hướng dẫn thực hiện|"
-                      r"quy định chi tiết và hướng dẫn thi hành)(?:\s+(?:thi hành\s+)?một số điều"
+_DETAILS = re.compile(r"\s*,?\s*(?:quy định chi tiết và hướng dẫn thi hành|quy định chi tiết|"
+                      r"hướng dẫn thi hành|hướng dẫn thực hiện)(?:\s+(?:thi hành\s+)?một số điều"
                       r"(?:\s+và biện pháp thi hành)?)?(?:\s+của)?\s+", re.IGNORECASE)
 _IMPLEMENTS = re.compile(
     r"\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Kế hoạch|Chương trình)(?:\s+hành động)?"

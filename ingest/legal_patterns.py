@@ -33,7 +33,7 @@ SUBJECT_TAIL = re.compile(
 # Words that end an issuer written after "của" that the reference data does not know.
 ISSUER_STOP = re.compile(
     r"\s(?:về|quy định|phê duyệt|ban hành|hướng dẫn|triển khai|thực hiện|tại|đã|ngày|theo|"
-    r"và|với|trong|trên|đối với|cho)\s|[;,.:()\t\"“”]|$", re.IGNORECASE)
+    r"và|với|trong|trên|đối với|cho)\s|,(?!\s*chống)|[;.:()\t\"“”]|$", re.IGNORECASE)
 # The end of a subject ("về …"): the clause ends.
 SUBJECT_STOP = re.compile(r"[;()\t]|\.(?:\s|$)|,\s(?=[A-ZĐ][a-zà-ỹđ]+\s+số)|$")
 # Between two numbers of one list: "Quyết định số 4811/QĐ-UBND và 4812/QĐ-UBND".

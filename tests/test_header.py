@@ -1,0 +1,96 @@
+"""Document headers: the five seeds and typical layouts of other provinces."""
+
+import pytest
+from plangraph.ingest.header import parse_header
+from plangraph.ingest.reader import RawDocument, read_document
+
+
+def header(text: str):
+    return parse_header(RawDocument("x.txt", "x.txt", text, text.split("\n")))
+
+
+SEED_HEADERS = {
+    "tq2024_table": ("Chương trình công tác", None, None, "Ủy ban nhân dân tỉnh Tuyên Quang",
+                     "Tuyên Quang", 2024, "Phòng, chống AIDS, ma tuý, mại dâm năm 2024"),
+    "tq2023_agency_headed": (
+        "Kế hoạch", None, "2023-05-31", "Ủy ban nhân dân tỉnh Tuyên Quang", "Tuyên Quang", 2023,
+        "Triển khai hưởng ứng Tháng hành động phòng, chống ma túy; Ngày quốc tế phòng, chống ma "
+        "túy và Ngày toàn dân phòng, chống ma túy trên địa bàn tỉnh Tuyên Quang năm 2023"),
+    "tg2017_numbered": (
+        "Kế hoạch", None, None, "Ủy ban nhân dân tỉnh Tiền Giang", "Tiền Giang", 2017,
+        "Triển khai thực hiện Quyết định số 424/QĐ-TTg ngày 07 tháng 4 năm 2017 của Thủ tướng "
+        "Chính phủ về phê duyệt Chương trình phòng, chống ma túy đến năm 2020 trên địa bàn Tiền "
+        "Giang"),
+    "hn2024_parentheses": ("Kế hoạch", None, None, "Ủy ban nhân dân thành phố Hà Nội", "Hà Nội",
+                           2024, "Phòng, chống ma túy trên địa bàn thành phố Hà Nội năm 2024"),
+    "tv2023_agency_headed": (
+        "Kế hoạch", None, None, "Ủy ban nhân dân tỉnh Trà Vinh", "Trà Vinh", 2023,
+        "Thực hiện Chương trình công tác năm 2023 của Ủy ban Quốc gia phòng, chống AIDS, ma túy, "
+        "mại dâm trên địa bàn tỉnh Trà Vinh"),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_HEADERS))
+def test_seed_headers(seeds, seed):
+    info = parse_header(read_document(seeds[seed]))
+    got = (info.kind, info.number, info.issued, info.issuer, info.province, info.year, info.title)
+    assert got == SEED_HEADERS[seed]
+    assert info.source is not None and info.source.line_start <= info.source.line_end
+
+
+def test_full_header_in_two_columns():
+    info = header(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH NGHỆ AN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 120/KH-UBND\tNghệ An, ngày 10 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\n"
+        "Thực hiện công tác phòng, chống ma túy\n"
+        "trên địa bàn tỉnh năm 2024\n\n"
+        "Thực hiện Quyết định số 1452/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ, …\n")
+    assert (info.kind, info.number, info.issued, info.issuer, info.province, info.year) == (
+        "Kế hoạch", "120/KH-UBND", "2024-03-10", "Ủy ban nhân dân tỉnh Nghệ An", "Nghệ An", 2024)
+    assert info.title == "Thực hiện công tác phòng, chống ma túy trên địa bàn tỉnh năm 2024"
+    assert (info.source.line_start, info.source.line_end) == (3, 7)
+
+
+def test_markdown_table_header_of_a_city_and_blank_day():
+    info = header(
+        "| ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: /KH-UBND | Cần Thơ, ngày    tháng 02 năm 2024 |\n\n"
+        "**KẾ HOẠCH**\n\n"
+        "**Phòng, chống tệ nạn mại dâm giai đoạn 2024 - 2025**\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
+    assert (info.kind, info.number, info.issued, info.province, info.year) == (
+        "Kế hoạch", None, None, "Cần Thơ", 2024)
+    assert info.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert info.title == "Phòng, chống tệ nạn mại dâm giai đoạn 2024 - 2025"
+
+
+def test_plan_annexed_to_a_decision_takes_its_number_and_issuer():
+    info = header(
+        "KẾ HOẠCH\nPhòng, chống HIV/AIDS năm 2023\n"
+        "(Ban hành kèm theo Quyết định số 85/QĐ-UBND ngày 20/01/2023 của UBND tỉnh Lào Cai)\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n")
+    assert (info.number, info.issued, info.province, info.issuer) == (
+        "85/QĐ-UBND", "2023-01-20", "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai")
+
+
+def test_province_from_the_text_when_the_header_has_none():
+    info = header("CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024\n\n"
+                  "1. Tuyên truyền trên địa bàn tỉnh Bắc Kạn; phối hợp với tỉnh Cao Bằng.\n"
+                  "2. Kiểm tra các xã của tỉnh Bắc Kạn.\n")
+    assert (info.kind, info.province, info.year) == ("Chương trình công tác", "Bắc Kạn", 2024)
+
+
+def test_year_is_the_first_year_covered_not_a_horizon_or_a_cited_date():
+    info = header("KẾ HOẠCH\nThực hiện Chiến lược quốc gia phòng, chống ma túy đến năm 2030 "
+                  "giai đoạn 2022 - 2025 trên địa bàn tỉnh Sơn La\n")
+    assert (info.year, info.province) == (2022, "Sơn La")
+    no_year = header("KẾ HOẠCH\nTriển khai Quyết định số 424/QĐ-TTg ngày 07/4/2017\n\n"
+                     "Gửi báo cáo trước ngày 25/8/2017.\n")
+    assert no_year.year == 2017
+
+
+def test_no_header_at_all_leaves_fields_empty():
+    info = header("Một đoạn văn không có tiêu đề.\n")
+    assert (info.kind, info.number, info.title, info.source) == (None, None, None, None)
