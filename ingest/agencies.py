@@ -20,18 +20,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from plangraph.ingest.agency_lexicon import (
     Form,
     Lexicon,
     Sense,
+    Trie,
     keys,
     load_lexicon,
     soft_gap,
     spaces_only,
     tokenize,
 )
-from plangraph.ingest.vntext import match_key, nfc
+from plangraph.ingest.vntext import match_key, nfc, strip_diacritics
 
 __all__ = ["AgencyMatch", "AgencyResolver", "get_resolver"]
 
@@ -122,8 +124,24 @@ class _Reader:
             r"[ \u00a0]*[,:][ \u00a0]*", self.text[self.tokens[i - 1].end : self.tokens[i].start]
         ) is not None
 
-    def key(self, i: int) -> str:
-        return self.tokens[i].key if i < len(self.tokens) else ""
+    def find(self, trie: Trie, i: int, **kw) -> tuple[int, Any] | None:
+        """Longest phrase of `trie` at token i; without diacritics too when not strict."""
+        if i >= len(self.tokens):
+            return None
+        hit = trie.longest(self.text, self.tokens, i, **kw)
+        if not self.strict:
+            loose = trie.longest(self.text, self.tokens, i, loose=True, **kw)
+            if loose and (not hit or loose[0] > hit[0]):
+                hit = loose
+        return hit
+
+    def is_word(self, i: int, *words: str) -> bool:
+        """Token i is one of `words` (given as match keys; without diacritics when lenient)."""
+        if i >= len(self.tokens):
+            return False
+        if self.strict:
+            return self.tokens[i].key in words
+        return self.tokens[i].loose in {strip_diacritics(w) for w in words}
 
     def keys_of(self, i: int, j: int) -> tuple[str, ...]:
         return tuple(t.key for t in self.tokens[i:j])
@@ -133,7 +151,7 @@ class _Reader:
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
         exact = lex.names.longest(text, tokens, i, accept=lambda f, a, b: self.fits(f, a, b))
-        loose = lex.names_loose.longest(
+        loose = lex.names.longest(
             text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
         )
         if loose and (not exact or loose[0] > exact[0]):
@@ -148,19 +166,18 @@ class _Reader:
 
     def sector_group_of(self, i: int) -> str | None:
         """'departments' or 'any' when the mention starts with a sector head ('Sở', 'ngành')."""
-        k = i + 1 if self.key(i) == "các" else i
-        head = self.lex.sector_heads.longest(self.text, self.tokens, k) if k < len(self.tokens) \
-            else None
+        k = i + 1 if self.is_word(i, "các") else i
+        head = self.find(self.lex.sector_heads, k)
         return head[1][0] if head else None
 
     def sector_list(self, i: int) -> _Span | None:
         """'các Sở: Tài chính, …', 'ngành Công an, …', 'các cơ quan Công an, …': first item."""
         text, tokens = self.text, self.tokens
-        k = i + 1 if self.key(i) == "các" else i
+        k = i + 1 if self.is_word(i, "các") else i
         if k >= len(tokens):
             return None
-        head = self.lex.sector_heads.longest(
-            text, tokens, k, accept=lambda v, a, b: self.fits_shape(v[1], a, b)
+        head = self.find(
+            self.lex.sector_heads, k, accept=lambda v, a, b: self.fits_shape(v[1], a, b)
         )
         if head is None or head[0] >= len(tokens):
             return None
@@ -177,9 +194,7 @@ class _Reader:
         tokens = self.tokens
         if group == "any" and not tokens[i].capitalised:
             return None  # "các cơ quan thông tin và truyền thông" are the media
-        hit = self.lex.sectors[group].longest(
-            self.text, tokens, i, accept=lambda f, a, b: self.fits(f, a, b)
-        )
+        hit = self.find(self.lex.sectors[group], i, accept=lambda f, a, b: self.fits(f, a, b))
         if hit is None:
             return None
         whole = self.name(i)
@@ -190,15 +205,15 @@ class _Reader:
     def collective(self, i: int) -> _Span | None:
         """'các sở, ban, ngành liên quan', 'các cơ quan, đơn vị, địa phương', …"""
         lex, text, tokens = self.lex, self.text, self.tokens
-        if self.key(i) != "các":
+        if not self.is_word(i, "các"):
             return None
         j, nouns = i + 1, []
         while j < len(tokens):
             if nouns and not self.joined(j):
                 break
-            k = j + 1 if nouns and self.key(j) in ("và", "các") else j
-            k = k + 1 if self.key(k) == "các" and k > j else k
-            hit = lex.collective_nouns.longest(text, tokens, k) if k < len(tokens) else None
+            k = j + 1 if nouns and self.is_word(j, "và", "các") else j
+            k = k + 1 if self.is_word(k, "các") and k > j else k
+            hit = self.find(lex.collective_nouns, k)
             if hit is None:
                 break
             nouns.append(self.keys_of(k, hit[0]))
@@ -207,9 +222,9 @@ class _Reader:
             return None
         modifiers = 0
         while j < len(tokens) and spaces_only(text, tokens[j - 1].end, tokens[j].start):
-            hit = lex.collective_modifiers.longest(text, tokens, j, joined=spaces_only)
+            hit = self.find(lex.collective_modifiers, j, joined=spaces_only)
             if hit is None and self.keys_of(j - 2, j) == _MEMBERS:
-                hit = lex.collective_members.longest(text, tokens, j)
+                hit = self.find(lex.collective_members, j)
             if hit is None:
                 break
             modifiers, j = modifiers + 1, hit[0]
@@ -222,12 +237,10 @@ class _Reader:
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         if gap.strip() == ",":
             return True
-        return self.key(j) in ("và", "các") and gap.strip() in ("", ",")
+        return self.is_word(j, "và", "các") and gap.strip() in ("", ",")
 
     def national_collective(self, i: int) -> _Span | None:
-        hit = self.lex.national_collective.longest(
-            self.text, self.tokens, i, accept=lambda f, a, b: self.fits(f, a, b)
-        )
+        hit = self.find(self.lex.national_collective, i, accept=lambda f, a, b: self.fits(f, a, b))
         return _Span(i, hit[0], hit[1].sense) if hit else None
 
     def newspaper(self, i: int) -> _Span | None:
@@ -246,7 +259,7 @@ class _Reader:
         tok = self.tokens[i]
         if not tok.capitalised or tok.all_caps and len(tok.text) > 1:
             return None
-        head = self.lex.unknown_heads.longest(self.text, self.tokens, i)
+        head = self.find(self.lex.unknown_heads, i)
         if head is None:
             return None
         j = self.proper_name_end(head[0], lower_syllables=1)
@@ -318,20 +331,18 @@ class _Reader:
         levels: list[str] = []
         while j < len(tokens):
             gap_ok = soft_gap(text, tokens[j - 1].end, tokens[j].start)
-            and_ok = levels and self.key(j) == "và" and spaces_only(
+            and_ok = levels and self.is_word(j, "và") and spaces_only(
                 text, tokens[j - 1].end, tokens[j].start
             )
             if not (gap_ok or and_ok):
                 break
             k = j + 1 if and_ok else j
-            if not levels and self.key(k) in lex.scope_lead_in:
-                hit = lex.scope_units.longest(text, tokens, k + 1) or lex.scope_units.longest(
-                    text, tokens, k
-                )
+            if not levels and self.is_word(k, *lex.scope_lead_in):
+                hit = self.find(lex.scope_units, k + 1) or self.find(lex.scope_units, k)
             else:
-                hit = lex.scope_units.longest(text, tokens, k) if k < len(tokens) else None
-                if hit is None and levels and k < len(tokens):
-                    hit = lex.scope_continuation.longest(text, tokens, k)
+                hit = self.find(lex.scope_units, k)
+                if hit is None and levels:
+                    hit = self.find(lex.scope_continuation, k)
             if hit is None:
                 break
             body = lex.names.longest(text, tokens, k)
@@ -347,9 +358,13 @@ class _Reader:
         """End of a place name at token j: a province's name or, after a unit word, capitalised
         words that do not start another body."""
         lex, text, tokens = self.lex, self.text, self.tokens
-        if j >= len(tokens) or not spaces_only(text, tokens[j - 1].end, tokens[j].start):
+        if j >= len(tokens):
             return j
-        hit = lex.places.longest(text, tokens, j)
+        gap = text[tokens[j - 1].end : tokens[j].start]
+        abbreviated = tokens[j - 1].all_caps and re.fullmatch(r"\. ?", gap)  # "TP. Hồ Chí Minh"
+        if not (abbreviated or spaces_only(text, tokens[j - 1].end, tokens[j].start)):
+            return j
+        hit = self.find(lex.places, j)
         if hit:
             return hit[0]
         tok = tokens[j]
@@ -366,7 +381,7 @@ class _Reader:
             r" *[-\u2013\u2014] *", text[tokens[j - 1].end : tokens[j].start]
         ):
             return span
-        title = self.lex.appositions.longest(text, tokens, j)
+        title = self.find(self.lex.appositions, j)
         if title is None:
             return span
         j = title[0]

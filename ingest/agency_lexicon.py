@@ -114,22 +114,25 @@ Accept = Callable[[Any, int, int], bool]
 
 
 class Trie:
-    """Phrases as word-key sequences; values at phrase ends."""
+    """Phrases as word-key sequences, values at phrase ends; walked on match keys or, for
+    text whose diacritics are missing or wrong, on loose keys."""
 
     _END = ""
 
     def __init__(self) -> None:
         self.root: dict[str, Any] = {}
+        self.loose_root: dict[str, Any] = {}
 
-    def add(self, words: tuple[str, ...], value: Any) -> None:
-        if not words:
-            return
-        node = self.root
-        for w in words:
-            node = node.setdefault(w, {})
-        values = node.setdefault(self._END, [])
-        if value not in values:
-            values.append(value)
+    def add(self, phrase: str, value: Any) -> None:
+        for root, words in ((self.root, keys(phrase)), (self.loose_root, keys(phrase, True))):
+            if not words:
+                return
+            node = root
+            for w in words:
+                node = node.setdefault(w, {})
+            values = node.setdefault(self._END, [])
+            if value not in values:
+                values.append(value)
 
     def starts(self, word: str) -> bool:
         return word in self.root
@@ -148,7 +151,7 @@ class Trie:
 
         Returns (index after its last token, value) or None.
         """
-        node, best = self.root, None
+        node, best = (self.loose_root if loose else self.root), None
         j = i
         while j < len(tokens):
             if j > i and not joined(text, tokens[j - 1].end, tokens[j].start):
@@ -170,7 +173,6 @@ class Lexicon:
     types: dict[str, AgencyType] = field(default_factory=dict)
     by_family_level: dict[tuple[str, str], str] = field(default_factory=dict)
     names: Trie = field(default_factory=Trie)  # Form values; national bodies included
-    names_loose: Trie = field(default_factory=Trie)
     name_keys: list[tuple[str, Sense]] = field(default_factory=list)  # for edit distance
     sectors: dict[str, Trie] = field(default_factory=dict)  # head group -> Form values
     sector_heads: Trie = field(default_factory=Trie)  # (group, shape) values
@@ -192,9 +194,7 @@ class Lexicon:
     newspaper_type: str | None = None
 
     def add_name(self, phrase: str, sense: Sense) -> None:
-        form = Form(sense, shape(phrase))
-        self.names.add(keys(phrase), form)
-        self.names_loose.add(keys(phrase, loose=True), form)
+        self.names.add(phrase, Form(sense, shape(phrase)))
         self.name_keys.append((" ".join(keys(phrase)), sense))
 
 
@@ -214,7 +214,7 @@ def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:
     for group in ("departments", "any"):
         lex.sectors[group] = Trie()
         for head in heads[group]:
-            lex.sector_heads.add(keys(head), (group, shape(head)))
+            lex.sector_heads.add(head, (group, shape(head)))
     dept_heads = heads["departments"]
     for t in data["types"]:
         name, level, family = t["name"], t["level"], t.get("family")
@@ -231,9 +231,9 @@ def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:
         is_department = any(keys(name)[: len(keys(h))] == keys(h) for h in dept_heads)
         for sector in t.get("sectors", []):
             form = Form(Sense(name, "alias", level, family), shape(sector))
-            lex.sectors["any"].add(keys(sector), form)
+            lex.sectors["any"].add(sector, form)
             if is_department:
-                lex.sectors["departments"].add(keys(sector), form)
+                lex.sectors["departments"].add(sector, form)
                 for head in dept_heads:
                     phrase = f"{head} {sector}"
                     lex.add_name(phrase, Sense(name, _how(phrase, name), level, family))
@@ -248,12 +248,12 @@ def _add_collective(lex: Lexicon, coll: dict[str, Any]) -> None:
         coll["name"], coll["en"], "collective", True, None, coll.get("_source", "")
     )
     for noun in coll["nouns"]:
-        lex.collective_nouns.add(keys(noun), noun)
+        lex.collective_nouns.add(noun, noun)
     lex.collective_alone_ok = frozenset(keys(n) for n in coll["alone_ok"])
     for mod in coll["modifiers"]:
-        lex.collective_modifiers.add(keys(mod), mod)
+        lex.collective_modifiers.add(mod, mod)
     for body in coll["members_of"]:
-        lex.collective_members.add(keys(body), body)
+        lex.collective_members.add(body, body)
 
 
 def _add_national(lex: Lexicon, data: dict[str, Any]) -> None:
@@ -266,20 +266,19 @@ def _add_national(lex: Lexicon, data: dict[str, Any]) -> None:
         for sector in t.get("sectors", []):
             lex.add_name(f"{nat['ministry_head']} {sector}", national)
     for phrase in nat["collective"]:
-        lex.national_collective.add(
-            keys(phrase), Form(Sense(None, "collective", "national"), shape(phrase))
-        )
+        form = Form(Sense(None, "collective", "national"), shape(phrase))
+        lex.national_collective.add(phrase, form)
 
 
 def _add_scope(lex: Lexicon, scope: dict[str, Any]) -> None:
     for level in ("province", "district", "commune", "all"):
         for unit in scope[level]:
-            lex.scope_units.add(keys(unit), level)
+            lex.scope_units.add(unit, level)
     for unit in scope["continuation"]:
-        lex.scope_continuation.add(keys(unit), "district")
+        lex.scope_continuation.add(unit, "district")
     lex.scope_lead_in = frozenset(keys(w)[0] for w in scope["lead_in"])
     for place in _province_names():
-        lex.places.add(keys(place), place)
+        lex.places.add(place, place)
 
 
 def build(data: dict[str, Any]) -> Lexicon:
@@ -289,10 +288,10 @@ def build(data: dict[str, Any]) -> Lexicon:
     _add_national(lex, data)
     _add_scope(lex, data["scope"])
     for title in data["appositions"]["titles"]:
-        lex.appositions.add(keys(title), title)
+        lex.appositions.add(title, title)
     lex.topic_words = frozenset(k for w in data["appositions"]["topic_words"] for k in keys(w))
     for head in data["unknown_heads"]["heads"]:
-        lex.unknown_heads.add(keys(head), head)
+        lex.unknown_heads.add(head, head)
     return lex
 
 
