@@ -21,6 +21,7 @@ from plangraph.ingest.legal_data import Province, act_types, fold, province_key,
 from plangraph.ingest.legal_dates import DATE, DATE_RE, iso_date
 from plangraph.ingest.legal_flow import clean_line
 from plangraph.ingest.legal_issuers import (
+    IssuerMatch,
     complete,
     issuer_at,
     issuer_of_symbol,
@@ -89,13 +90,15 @@ def parse_header(doc: RawDocument) -> DocumentInfo:
         if cover and i <= (head.last + 3 if head else top):
             symbol = symbol or _read_cover(cover.group("rest"), info)
             used.append(i)
-    issuer_written, province = _header_issuer(lines[:pre_end])
+    issuer, province = _header_issuer(lines[:pre_end])
     if province:
         info.province = province.name
     info.province = info.province or _title_province(info.title) or _frequent_province(doc.text)
     where = provinces().get(province_key(info.province)) if info.province else None
-    info.issuer = (complete(issuer_written, where) if issuer_written else None) or \
-        _issuer_elsewhere(doc.text, lines, symbol, where)
+    if issuer:
+        written = _restore_case(issuer.written, doc.text)
+        info.issuer = complete(issuer.template, issuer.province or where, written)
+    info.issuer = info.issuer or _issuer_elsewhere(doc.text, lines, symbol, where)
     info.year = _year(info, doc.text, lines)
     if used:
         info.source = Source(doc.file, min(used) + 1, max(used) + 1)
@@ -205,18 +208,23 @@ def _read_cover(rest: str, info: DocumentInfo) -> str | None:
     return blank.group(1) if blank else None
 
 
-def _header_issuer(pre: list[str]) -> tuple[str | None, Province | None]:
-    """The issuing body named above the kind line ('ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG')."""
+def _header_issuer(pre: list[str]) -> tuple[IssuerMatch | None, Province | None]:
+    """The issuing body named above the number: the last one where a parent body comes first
+    ('UBND TỈNH ĐẮK LẮK / BAN CHỈ ĐẠO 138'), and the province either names."""
     text = " ".join(_MOTTO.sub(" ", line) for line in pre if line)
     text = re.sub(r"[\t|]+", " ", text)
+    number = _NUMBER.search(text)
+    text = text[:number.start()] if number else text
     folded = fold(text)
+    last, province, pos = None, None, 0
     for m in re.finditer(r"(?<![\wĐđ])[^\W\d_]", text):
-        if _NUMBER.match(text, m.start()):
+        if m.start() < pos:
             continue
         hit = issuer_at(text, folded, m.start())
         if hit and hit.provincial:
-            return hit.template, hit.province
-    return None, None
+            last, pos = hit, hit.end
+            province = province or hit.province
+    return last, province
 
 
 def _title_province(title: str | None) -> str | None:

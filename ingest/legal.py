@@ -48,14 +48,15 @@ def extract_legal(doc: RawDocument, info: DocumentInfo) -> LegalExtraction:
     refs = _resolve(acts, flow, info, out)
     named = find_named_acts(flow.text, info.title)
     names = _named_acts(named, flow, out)
-    for link in find_links(flow.text, acts, named):
+    links = find_links(flow.text, acts, named)
+    for link in links:
         target = refs[id(link.target)].id if isinstance(link.target, ActMention) \
             else names[named_key(link.target.name)]
         src = refs[id(link.source)].id
         if src != target and (src, target) not in {(x.from_, x.to) for x in out.legal_links}:
             out.legal_links.append(LegalLink(src, target, link.relation,
                                              flow.source(link.source.start, link.target.end)))
-    linked = {id(t) for t in (link.target for link in find_links(flow.text, acts, named))}
+    linked = {id(link.target) for link in links}
     for a in _basis_mentions(flow, acts, info):
         key = refs[id(a)].key
         if id(a) not in linked and key not in out.basis:

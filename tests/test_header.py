@@ -94,3 +94,14 @@ def test_year_is_the_first_year_covered_not_a_horizon_or_a_cited_date():
 def test_no_header_at_all_leaves_fields_empty():
     info = header("Một đoạn văn không có tiêu đề.\n")
     assert (info.kind, info.number, info.title, info.source) == (None, None, None, None)
+
+
+def test_issuing_body_under_its_parent_body():
+    info = header("UBND TỈNH ĐẮK LẮK\nBAN CHỈ ĐẠO 138\n\nSố: 25/KH-BCĐ\tĐắk Lắk, ngày 15 tháng 02 "
+                  "năm 2022\n\nKẾ HOẠCH\nTriển khai Nghị quyết số 98/NQ-CP ngày 26/8/2022 của "
+                  "Chính phủ\n")
+    assert (info.issuer, info.province, info.number, info.year) == (
+        "Ban Chỉ đạo phòng, chống tội phạm tỉnh Đắk Lắk", "Đắk Lắk", "25/KH-BCĐ", 2022)
+    department = header("UBND TỈNH LONG AN\nSỞ Y TẾ\nSố: 7/KH-SYT\n\nKẾ HOẠCH\nPhòng, chống "
+                        "HIV/AIDS năm 2021\n\n1. Sở Y tế chủ trì.\n")
+    assert (department.issuer, department.province) == ("Sở Y tế", "Long An")
