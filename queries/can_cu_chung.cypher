@@ -1,0 +1,28 @@
+// name: can_cu_chung
+// question: Văn bản pháp lý nào là căn cứ của kế hoạch ở nhiều hơn một tỉnh, đó là những tỉnh nào?
+// question_en: Which legal acts are the basis of plans in more than one province, and which provinces?
+// param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
+// column: act_id | Mã văn bản
+// column: act | Văn bản
+// column: act_type | Loại văn bản
+// column: issuer | Cơ quan ban hành
+// column: year | Năm
+// column: provinces | Số tỉnh
+// column: province | Tỉnh / Thành phố | province
+// column: plan_id | Mã kế hoạch
+// column: plan | Kế hoạch
+// column: source | Nguồn
+// node: act_id | LegalAct | text=act title=act_type,issuer,year,provinces
+// node: plan_id | Plan | text=plan title=province,source
+// node: province | Province
+// edge: plan_id -> act_id | CAN_CU | title=source
+// edge: plan_id -> province | THUOC_TINH
+MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
+WITH l, count(DISTINCT p.province) AS provinces
+WHERE provinces >= $so_tinh
+MATCH (p:Plan)-[c:CAN_CU]->(l)
+RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
+       l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
+       coalesce(p.number, p.title) AS plan, c.file AS file, c.line_start AS line_start,
+       c.line_end AS line_end
+ORDER BY provinces DESC, act, province, plan

@@ -1,0 +1,21 @@
+// name: chu_de_con_thieu
+// question: Chủ đề nào tỉnh khác có nhiệm vụ mà tỉnh này không có?
+// question_en: Themes a province does not cover that other provinces do.
+// param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// column: province | Tỉnh thiếu chủ đề | province
+// column: theme_id | Mã chủ đề
+// column: theme | Chủ đề
+// column: covered_by | Tỉnh có chủ đề này
+// column: tasks_elsewhere | Số nhiệm vụ ở tỉnh khác
+// node: province | Province
+// node: theme_id | Theme | text=theme title=covered_by,tasks_elsewhere
+// edge: province -> theme_id | "thiếu chủ đề" | title=covered_by
+MATCH (p:Plan)
+WHERE p.province IS NOT NULL AND ($tinh = '' OR p.province = $tinh)
+WITH DISTINCT p.province AS province
+MATCH (t:Task)-[:CO_CHU_DE]->(th:Theme)
+WITH province, th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t) AS tasks
+WHERE NOT province IN covered_by
+RETURN province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme, covered_by,
+       tasks AS tasks_elsewhere
+ORDER BY province, tasks_elsewhere DESC, theme

@@ -1,0 +1,32 @@
+// name: trich_dan_chung
+// question: Văn bản pháp lý nào được kế hoạch của nhiều hơn một tỉnh viện dẫn (làm căn cứ hoặc trích dẫn), ở những tỉnh nào?
+// question_en: Which legal acts are cited (as a basis or otherwise) by plans of more than one province, and which provinces?
+// param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
+// column: act_id | Mã văn bản
+// column: act | Văn bản
+// column: act_type | Loại văn bản
+// column: issuer | Cơ quan ban hành
+// column: year | Năm
+// column: provinces | Số tỉnh
+// column: province | Tỉnh / Thành phố | province
+// column: plan_id | Mã kế hoạch
+// column: plan | Kế hoạch
+// column: relation | Quan hệ
+// column: source | Nguồn
+// node: act_id | LegalAct | text=act title=act_type,issuer,year,provinces
+// node: plan_id | Plan | text=plan title=province
+// node: province | Province
+// edge: plan_id -> act_id | $relation | title=source
+// edge: plan_id -> province | THUOC_TINH
+MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
+WITH l, count(DISTINCT p.province) AS provinces
+WHERE provinces >= $so_tinh
+MATCH (p:Plan)-[c:CAN_CU|TRICH_DAN]->(l)
+WITH l, provinces, p, min(c.file) AS file, min(c.line_start) AS line_start,
+     CASE WHEN EXISTS { MATCH (p)-[:CAN_CU]->(l) } THEN 'căn cứ' ELSE 'trích dẫn' END
+     AS relation
+RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
+       l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
+       coalesce(p.number, p.title) AS plan, relation, file, line_start,
+       line_start AS line_end
+ORDER BY provinces DESC, act, province, plan

@@ -1,0 +1,39 @@
+// name: trien_khai_chuong_trinh
+// question: Tỉnh nào triển khai một chương trình, đề án, dự án quốc gia, qua kế hoạch nào?
+// question_en: Which provinces implement a national programme or its projects, through which plans?
+// param: chuong_trinh | programme | "" | Tên chương trình / đề án / dự án (vài từ là đủ); bỏ trống: mọi chương trình / programme name (a few words); empty: all
+// order: programme, province, plan
+// column: programme_id | Mã chương trình
+// column: programme | Chương trình / Đề án / Dự án
+// column: kind | Loại
+// column: province | Tỉnh / Thành phố | province
+// column: plan_id | Mã kế hoạch
+// column: plan | Kế hoạch
+// column: via_relation | Kế hoạch → văn bản
+// column: via_id | Mã văn bản
+// column: via | Qua văn bản (phê duyệt / triển khai chương trình)
+// column: source | Nguồn
+// node: programme_id | Programme | text=programme title=kind
+// node: plan_id | Plan | text=plan title=province
+// node: via_id | LegalAct | text=via
+// node: province | Province
+// edge: plan_id -> programme_id | TRIEN_KHAI | title=source
+// edge: plan_id -> via_id | $via_relation
+// edge: via_id -> programme_id | TRIEN_KHAI
+// edge: plan_id -> province | THUOC_TINH
+MATCH (p:Plan)-[r:CAN_CU|TRICH_DAN]->(l:LegalAct)-[:PHE_DUYET|TRIEN_KHAI]->(g:Programme)
+WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+// the first citation's line; `+ 0`: a UNION branch must not return one expression twice
+WITH g, p, l, min(r.file) AS file, min(r.line_start) AS line_start,
+     CASE WHEN EXISTS { MATCH (p)-[:CAN_CU]->(l) } THEN 'căn cứ' ELSE 'trích dẫn' END
+     AS via_relation
+RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, via_relation, l.id AS via_id,
+       coalesce(l.number, l.name) AS via, file, line_start, line_start + 0 AS line_end
+UNION
+MATCH (p:Plan)-[r:TRIEN_KHAI]->(g:Programme)
+WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, 'triển khai' AS via_relation,
+       '' AS via_id, '' AS via, r.file AS file, r.line_start AS line_start,
+       r.line_end AS line_end

@@ -1,0 +1,138 @@
+"""The interactive HTML graph: offline, legend and Vietnamese labels, capped, inert text; and
+drawn by a real browser (headless Chromium) for the legal-basis and coordination queries."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import main
+from plangraph.graph.render import render_html
+from plangraph.graph.store import open_store
+from plangraph.queries.runner import run
+
+from .test_queries import PLANS, corpus_db, count_tasks  # noqa: F401 - session fixture
+
+HOSTILE = ("<script>document.body.setAttribute('data-pwned','1')</script>"
+           "<img src=x onerror=\"document.body.setAttribute('data-pwned','2')\">")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium not installed (Debian: apt-get install -y chromium)")
+
+
+def page_data(page: str) -> dict:
+    m = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+    return json.loads(m[1])
+
+
+def external_references(page: str) -> list[str]:
+    return re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//[^"'\s>]*""", page, re.I) + \
+        re.findall(r"""@import|url\(\s*["']?(?:https?:)?//""", page, re.I)
+
+
+def small_graph(text: str = "Tổ chức tuyên truyền phòng, chống ma túy") -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("Task:1", type="Task", label="III.1.a",
+               title=[("Nhiệm vụ", text), ("Nguồn", "003_01d19c3d4aca6329.txt:70-72")])
+    g.add_node("Agency:x", type="Agency", label="Công an cấp tỉnh", title=[])
+    g.add_node("LegalAct:y", type="LegalAct", label="36-CT/TW", title=[])
+    g.add_edge("Agency:x", "Task:1", rel="CHU_TRI", label="chủ trì", weight=None, title=[])
+    g.add_edge("Agency:x", "LegalAct:y", rel=None, label="căn cứ", weight=3, title=[])
+    return g
+
+
+def test_the_page_is_offline_with_legend_and_vietnamese_labels():
+    page = render_html(small_graph(), title="Câu hỏi")
+    assert external_references(page) == []
+    assert "vis.Network" in page  # vis-network is inlined
+    legend = page.split('id="legend"')[1]
+    assert "Nhiệm vụ" in legend and "Cơ quan" in legend and "Văn bản pháp lý" in legend
+    data = page_data(page)
+    assert {e["label"] for e in data["edges"]} == {"chủ trì", "căn cứ (3)"}
+    tips = [n["tip"] for n in data["nodes"] if n["label"] == "III.1.a"][0]
+    assert ["Nguồn", "003_01d19c3d4aca6329.txt:70-72"] in tips
+
+
+def test_document_text_is_data_not_markup():
+    page = render_html(small_graph(HOSTILE), title=HOSTILE, notes=[HOSTILE])
+    assert "<script>document" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page.split("<body>")[1]  # title and note, escaped
+    data = page_data(page)
+    assert any(HOSTILE in value for n in data["nodes"] for _, value in n["tip"])
+
+
+def test_a_large_result_is_capped_with_a_visible_note():
+    g = nx.MultiDiGraph()
+    for i in range(2000):
+        g.add_node(f"Task:{i}", type="Task", label=str(i), title=[])
+        if i:
+            g.add_edge(f"Task:{i}", f"Task:{i - 1}", label="x", title=[])
+    page = render_html(g, max_nodes=1500)
+    assert len(page_data(page)["nodes"]) == 1500
+    assert "1,500 / 2,000" in page.split("<body>")[1]
+    assert page_data(page)["options"]["physics"]["stabilization"]["iterations"] <= 300
+
+
+# --- in a browser ----------------------------------------------------------------------------
+
+def browser_dom(path, tmp_path) -> str:
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'chromium-profile'}",
+         "--virtual-time-budget=15000", "--dump-dom", path.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    return result.stdout
+
+
+def drawn(dom: str) -> bool:
+    body = re.search(r"<body[^>]*>", dom)
+    return bool(body) and 'data-drawn="1"' in body[0] and "<canvas" in dom
+
+
+@pytest.fixture(scope="module")
+def store(corpus_db):  # noqa: F811
+    s = open_store(corpus_db, read_only=True)
+    yield s
+    s.close()
+
+
+@needs_chromium
+@pytest.mark.parametrize("name, params", [
+    ("trich_dan_chung", {}),
+    ("chuoi_can_cu", {"tinh": "ha noi"}),
+    ("mang_luoi_phoi_hop", {"tinh": "tuyen quang"}),
+])
+def test_the_graph_is_drawn_in_a_browser(store, tmp_path, name, params):
+    if name == "mang_luoi_phoi_hop" and not count_tasks(store):
+        pytest.skip("no task extracted from the corpus yet (ingest/tasks.py)")
+    out = run(store, name, params)
+    graph = out.to_graph()
+    assert graph.number_of_edges() > 0
+    page = tmp_path / f"{name}.html"
+    page.write_text(render_html(graph, title=out.query.question), encoding="utf-8")
+    assert external_references(page.read_text(encoding="utf-8")) == []
+    assert drawn(browser_dom(page, tmp_path))
+
+
+@needs_chromium
+def test_a_hostile_document_stays_inert_in_a_browser(tmp_path):
+    lines = (PLANS / "003_01d19c3d4aca6329.txt").read_text(encoding="utf-8").splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("Phòng, chống ma túy"))
+    lines[title] = lines[title].replace("năm 2024", f"{HOSTILE} năm 2024")
+    doc = tmp_path / "hostile.txt"
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    db = str(tmp_path / "hostile.lbdb")
+    assert CliRunner().invoke(main, ["--db", db, "ingest", str(doc)]).exit_code == 0
+    page = tmp_path / "hostile.html"
+    result = CliRunner().invoke(main, ["--db", db, "query", "chuoi_can_cu", "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert any("<script>" in v for n in page_data(html)["nodes"] for _, v in n["tip"])
+    dom = browser_dom(page, tmp_path)
+    assert drawn(dom)
+    assert "data-pwned" not in re.search(r"<body[^>]*>", dom)[0]
