@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from plangraph.ingest.agency_lexicon import (
+    AgencyType,
     Form,
     Lexicon,
     Sense,
@@ -33,9 +34,9 @@ from plangraph.ingest.agency_lexicon import (
     spaces_only,
     tokenize,
 )
-from plangraph.ingest.vntext import match_key, nfc, strip_diacritics
+from plangraph.ingest.vntext import match_key, strip_diacritics
 
-__all__ = ["AgencyMatch", "AgencyResolver", "get_resolver"]
+__all__ = ["AgencyMatch", "AgencyResolver", "AgencyType", "get_resolver"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,9 @@ class _Reader:
         i, group = 0, None
         while i < len(self.tokens):
             span = self.sector_item(i, group) if group and self.listed(i) else None
-            if span is None:
+            if span is not None:
+                span = self.apposition(self.scope(span))
+            else:
                 span = self.mention_at(i)
             if span is None:
                 i, group = i + 1, None
@@ -157,18 +160,22 @@ class _Reader:
         if loose and (not exact or loose[0] > exact[0]):
             return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))
         if exact:
-            return _Span(i, exact[0], exact[1].sense, self.sector_group_of(i))
+            return _Span(i, exact[0], exact[1].sense, self.sector_group_of(i, exact[0]))
         return None
 
     def fits_loose(self, form: Form, i: int, j: int) -> bool:
         """Diacritics misspelt: in running text only for names of three words or more."""
         return self.fits(form, i, j) and (not self.strict or j - i >= 3)
 
-    def sector_group_of(self, i: int) -> str | None:
-        """'departments' or 'any' when the mention starts with a sector head ('Sở', 'ngành')."""
+    def sector_group_of(self, i: int, j: int) -> str | None:
+        """'departments' or 'any' when tokens i..j are a sector head and a sector ('Sở Y tế')."""
         k = i + 1 if self.is_word(i, "các") else i
         head = self.find(self.lex.sector_heads, k)
-        return head[1][0] if head else None
+        if head is None:
+            return None
+        group = head[1][0]
+        sector = self.find(self.lex.sectors[group], head[0])
+        return group if sector and sector[0] == j else None
 
     def sector_list(self, i: int) -> _Span | None:
         """'các Sở: Tài chính, …', 'ngành Công an, …', 'các cơ quan Công an, …': first item."""
@@ -440,9 +447,9 @@ class AgencyResolver:
         t = self.lex.types.get(name)
         return bool(t and t.gold)
 
-    def english(self, name: str) -> str | None:
-        t = self.lex.types.get(name)
-        return t.en if t else None
+    def type_info(self, name: str) -> AgencyType | None:
+        """English name, level, whether in the gold table, and the data's source note."""
+        return self.lex.types.get(name)
 
     # --- one name -------------------------------------------------------------------------
 
@@ -450,18 +457,19 @@ class AgencyResolver:
         """The agency one name stands for; how="unknown" (type None) when nothing fits.
 
         Lenient about case and diacritics (a user's query, a heading); text after the name
-        ("(Ban Thi đua khen thưởng)", scope words) is tolerated."""
-        text = nfc(name).strip()
+        ("(Ban Thi đua khen thưởng)", scope words) is tolerated. Offsets index `name`."""
+        lead = len(name) - len(name.lstrip())
+        text = name.strip()
         reader = _Reader(self.lex, text, strict=False)
         spans = reader.mentions()
+        found = None
         if spans and not text[: reader.tokens[spans[0].i].start].strip(" -–—.,;:()*"):
             first = reader.match(spans[0])
             if first.how != "unknown" or first.end == len(text):
-                return first
-        fuzzy = self._fuzzy(reader)
-        if fuzzy is not None:
-            return fuzzy
-        return AgencyMatch(text, None, "unknown", "other", 0, len(text))
+                found = first
+        found = found or self._fuzzy(reader)
+        found = found or AgencyMatch(text, None, "unknown", "other", 0, len(text))
+        return replace(found, start=found.start + lead, end=found.end + lead)
 
     def _fuzzy(self, reader: _Reader) -> AgencyMatch | None:
         """Nearest known name within a small edit distance (scope words after it tolerated)."""
@@ -486,9 +494,8 @@ class AgencyResolver:
     def scan(self, text: str) -> list[AgencyMatch]:
         """Agency mentions in running text, left to right, longest first, non-overlapping.
 
-        Offsets index `text` (NFC, as the reader gives it). National bodies come back with
-        level="national" and type None."""
-        reader = _Reader(self.lex, nfc(text), strict=True)
+        Offsets index `text`. National bodies come back with level="national", type None."""
+        reader = _Reader(self.lex, text, strict=True)
         return [reader.match(s) for s in reader.mentions()]
 
     # --- lists ----------------------------------------------------------------------------
@@ -499,7 +506,6 @@ class AgencyResolver:
         Parenthesised text explains the item before it ("Sở Nội vụ (Ban Thi đua khen thưởng)")
         and a body after "của", "thuộc" … qualifies the item before it: neither is an item.
         Words between items that name no known body come back as how="unknown"."""
-        text = nfc(text)
         depth = _paren_depth(text)
         found = [m for m in self.scan(text) if not depth[m.start]]
         out: list[AgencyMatch] = []

@@ -25,7 +25,8 @@ ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 DATA = ONTOLOGY / "agency_types.json"
 PROVINCES = ONTOLOGY / "provinces.json"
 
-WORD = re.compile(r"[^\W_]+")
+# A word; combining marks count as letters so that text not in NFC keeps its offsets.
+WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 _SEP = r"[ \u00a0\-\u2010-\u2015\u2212/&]*"
 # Between two words of one name: spaces, dashes, '/', '&' and at most one comma; no tab (table
 # cells) and no line break.
@@ -79,8 +80,9 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words with their offsets in `text` (which need not be NFC); `Token.text` is NFC."""
     return [
-        Token(m.start(), m.end(), m.group(), match_key(m.group()), loose_key(m.group()))
+        Token(m.start(), m.end(), nfc(m.group()), match_key(m.group()), loose_key(m.group()))
         for m in WORD.finditer(text)
     ]
 

@@ -6,11 +6,24 @@ Every written form below is quoted from examples/plans/<seed>:<line> (or the gol
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plangraph.ingest.agencies import AgencyMatch, get_resolver
 
 R = get_resolver()
+# The hand-written gold annotations live next to the repository (shared/gold).
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def _gold(name: str) -> dict:
+    path = GOLD / name
+    if not path.exists():
+        pytest.skip("gold annotations not available")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 UBND_TINH = "Ủy ban nhân dân cấp tỉnh"
 UBND_HUYEN = "Ủy ban nhân dân cấp huyện"
@@ -140,9 +153,7 @@ def test_every_type_name_resolves_to_itself() -> None:
 
 
 def test_type_names_follow_the_gold_readme_table() -> None:
-    from pathlib import Path
-
-    readme = Path("/work/shared/gold/README.md")
+    readme = GOLD / "README.md"
     if not readme.exists():
         pytest.skip("gold README not available")
     table = [
@@ -377,11 +388,7 @@ def test_scan_does_not_take_media_for_the_department() -> None:
 
 def test_scan_finds_every_gold_agency_of_the_table_seed(seeds) -> None:
     """000 is a table: the agencies of each row's two agency columns are its gold lead+support."""
-    gold_path = "/work/shared/gold/000_7ff5c3280978a41d.json"
-    try:
-        gold = json.load(open(gold_path, encoding="utf-8"))
-    except FileNotFoundError:
-        pytest.skip("gold not available")
+    gold = _gold("000_7ff5c3280978a41d.json")
     rows = [
         line.split("\t")
         for line in seeds["tq2024_table"].read_text(encoding="utf-8").splitlines()
@@ -487,15 +494,48 @@ def test_resolve_forms_of_other_provinces(written: str, type_: str) -> None:
 def test_every_parenthesis_of_the_hanoi_seed(seeds) -> None:
     """003 assigns work in '(Đơn vị thực hiện: …; Thời gian thực hiện: …)': the agencies of
     each parenthesis are those of the gold task it closes."""
-    import re
-
-    try:
-        gold = json.load(open("/work/shared/gold/003_01d19c3d4aca6329.json", encoding="utf-8"))
-    except FileNotFoundError:
-        pytest.skip("gold not available")
+    gold = _gold("003_01d19c3d4aca6329.json")
     text = seeds["hn2024_parentheses"].read_text(encoding="utf-8")
     lists = re.findall(r"\(Đơn vị thực hiện: (.*?); Thời gian thực hiện", text)
     assert len(lists) == 40
     for cell, task in zip(lists, gold["tasks"], strict=False):
         got = list(dict.fromkeys(m.type for m in R.split_list(cell)))
         assert got == task["lead"] + task["support"] + task["implementers"], task["key"]
+
+
+PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
+SEED_LINES = [
+    line
+    for path in sorted(PLANS.glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=3), st.text(max_size=20))
+def test_scan_offsets_are_ordered_and_exact(lines: list[str], noise: str) -> None:
+    text = noise.join(lines)
+    ms = R.scan(text)
+    ends = [0] + [m.end for m in ms]
+    for m, prev_end in zip(ms, ends, strict=False):
+        assert prev_end <= m.start < m.end
+        assert text[m.start : m.end] == m.written
+        assert m.how in ("exact", "alias", "fuzzy", "collective", "unknown")
+        assert (m.type is None) == (m.how == "unknown" or m.level == "national")
+
+
+def test_type_info() -> None:
+    info = R.type_info(LDTBXH)
+    assert info.level == "province" and info.gold and "Labour" in info.en
+    assert R.type_info("Công an cấp xã").gold is False  # an extension of the gold table
+    assert R.type_info("Bộ Công an") is None  # national bodies are not agency types
+
+
+def test_offsets_index_text_not_in_nfc() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Phối hợp với Công an tỉnh, Sở Y tế tăng cường kiểm tra")
+    ms = R.scan(text)
+    assert [m.type for m in ms] == [CA, "Sở Y tế"]
+    assert all(text[m.start : m.end] == m.written for m in ms)
