@@ -95,12 +95,15 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
 
 
 def render_table(out: QueryOutput) -> str:
-    cells = [[_cut(_cell(v)) for v in row] for row in out.rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(out.labels)]
+    """For a person: node ids left out (csv and json keep them), long cells cut."""
+    shown = [i for i, c in enumerate(out.columns) if out.query.kind(c) != "id"]
+    labels = [out.labels[i] for i in shown]
+    cells = [[_cut(_cell(row[i])) for i in shown] for row in out.rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(labels)]
     line = "  ".join("-" * w for w in widths)
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
             for r in cells]
-    head = "  ".join(h.ljust(w) for h, w in zip(out.labels, widths, strict=True)).rstrip()
+    head = "  ".join(h.ljust(w) for h, w in zip(labels, widths, strict=True)).rstrip()
     return "\n".join([out.query.question, "", head, line, *body, "", *out.notes,
                       f"{len(out.rows)} dòng / rows"])
 

@@ -2,14 +2,14 @@
 // question: Văn bản pháp lý nào là căn cứ của kế hoạch ở nhiều hơn một tỉnh, đó là những tỉnh nào?
 // question_en: Which legal acts are the basis of plans in more than one province, and which provinces?
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
-// column: act_id | Mã văn bản
+// column: act_id | Mã văn bản | id
 // column: act | Văn bản
 // column: act_type | Loại văn bản
 // column: issuer | Cơ quan ban hành
 // column: year | Năm
 // column: provinces | Số tỉnh
 // column: province | Tỉnh / Thành phố | province
-// column: plan_id | Mã kế hoạch
+// column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
 // column: source | Nguồn
 // node: act_id | LegalAct | text=act title=act_type,issuer,year,provinces

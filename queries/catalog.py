@@ -21,7 +21,7 @@ DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
 PARAM_TYPES = ("string", "int", "date", "province", "agency_type", "period", "programme", "act",
                "text")
-COLUMN_KINDS = ("province", "agency_type")
+COLUMN_KINDS = ("province", "agency_type", "id")
 
 
 class QueryError(ValueError):
@@ -45,7 +45,8 @@ class Param:
 class Column:
     key: str
     label: str  # Vietnamese label shown in tables
-    kind: str | None = None  # "province" | "agency_type": --as-of maps these
+    # "province" | "agency_type": --as-of maps these; "id": a node id, left out of tables
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ class CannedQuery:
 
     def label(self, column: str) -> str:
         return next((c.label for c in self.columns if c.key == column), column)
+
+    def kind(self, column: str) -> str | None:
+        return next((c.kind for c in self.columns if c.key == column), None)
 
 
 _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*?)\s*$")

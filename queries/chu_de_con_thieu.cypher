@@ -3,7 +3,7 @@
 // question_en: Themes a province does not cover that other provinces do.
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // column: province | Tỉnh thiếu chủ đề | province
-// column: theme_id | Mã chủ đề
+// column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
 // column: covered_by | Tỉnh có chủ đề này
 // column: tasks_elsewhere | Số nhiệm vụ ở tỉnh khác

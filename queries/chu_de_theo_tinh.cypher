@@ -3,7 +3,7 @@
 // question_en: Themes by province: how many tasks per theme in each province?
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // column: province | Tỉnh / Thành phố | province
-// column: theme_id | Mã chủ đề
+// column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
 // column: tasks | Số nhiệm vụ
 // column: plans | Số kế hoạch

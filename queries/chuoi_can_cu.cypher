@@ -5,11 +5,11 @@
 // param: van_ban | act | "" | Bắt đầu từ văn bản này thay cho kế hoạch, vd. 291/QĐ-TTg / start from this act instead of plans
 // order: level, from_name, to_name
 // column: level | Bậc
-// column: from_id | Mã nguồn
-// column: from_kind | Loại nút nguồn
+// column: from_id | Mã nguồn | id
+// column: from_kind | Loại nút nguồn | id
 // column: from_name | Kế hoạch / văn bản
 // column: relation | Quan hệ
-// column: to_id | Mã văn bản căn cứ
+// column: to_id | Mã văn bản căn cứ | id
 // column: to_name | Căn cứ vào
 // column: to_type | Loại văn bản
 // column: to_issuer | Cơ quan ban hành

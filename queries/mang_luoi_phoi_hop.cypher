@@ -4,9 +4,9 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: toi_thieu | int | 1 | Số nhiệm vụ chung tối thiểu / at least this many shared tasks
 // column: province | Tỉnh / Thành phố | province
-// column: lead_id | Mã cơ quan chủ trì
+// column: lead_id | Mã cơ quan chủ trì | id
 // column: lead | Cơ quan chủ trì | agency_type
-// column: support_id | Mã cơ quan phối hợp
+// column: support_id | Mã cơ quan phối hợp | id
 // column: support | Cơ quan phối hợp | agency_type
 // column: shared_tasks | Số nhiệm vụ chung
 // column: task_keys | Các mục

@@ -5,8 +5,8 @@
 // param: b | province | | Tỉnh thứ hai / second province
 // order: aspect, presence, item
 // column: aspect | Khía cạnh
-// column: item_id | Mã
-// column: item_kind | Loại nút
+// column: item_id | Mã | id
+// column: item_kind | Loại nút | id
 // column: item | Mục
 // column: province_a | Tỉnh A | province
 // column: province_b | Tỉnh B | province
@@ -25,7 +25,7 @@ WITH x.type AS item_id, collect(DISTINCT x.province) AS ps
 // expression twice
 RETURN 'cơ quan' AS aspect, item_id, 'AgencyType' AS item_kind, item_id + '' AS item,
        $a AS province_a, $b AS province_b, $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'chung' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
 MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
@@ -34,7 +34,7 @@ WITH l, collect(DISTINCT p.province) AS ps
 RETURN 'căn cứ' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
        $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'chung' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
 MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
@@ -43,7 +43,7 @@ WITH l, collect(DISTINCT p.province) AS ps
 RETURN 'trích dẫn' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
        $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'chung' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
 MATCH (t:Task)-[:CO_CHU_DE]->(th:Theme)
@@ -52,5 +52,5 @@ WITH th, collect(DISTINCT t.province) AS ps
 RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
        coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
        $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'chung' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence

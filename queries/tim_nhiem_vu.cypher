@@ -6,7 +6,7 @@
 // column: province | Tỉnh / Thành phố | province
 // column: plan | Kế hoạch
 // column: task_key | Mục
-// column: task_id | Mã nhiệm vụ
+// column: task_id | Mã nhiệm vụ | id
 // column: task_text | Nhiệm vụ
 // column: when_text | Thời hạn (văn bản)
 // column: leads | Chủ trì

@@ -2,14 +2,14 @@
 // question: Văn bản pháp lý nào được kế hoạch của nhiều hơn một tỉnh viện dẫn (làm căn cứ hoặc trích dẫn), ở những tỉnh nào?
 // question_en: Which legal acts are cited (as a basis or otherwise) by plans of more than one province, and which provinces?
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
-// column: act_id | Mã văn bản
+// column: act_id | Mã văn bản | id
 // column: act | Văn bản
 // column: act_type | Loại văn bản
 // column: issuer | Cơ quan ban hành
 // column: year | Năm
 // column: provinces | Số tỉnh
 // column: province | Tỉnh / Thành phố | province
-// column: plan_id | Mã kế hoạch
+// column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
 // column: relation | Quan hệ
 // column: source | Nguồn

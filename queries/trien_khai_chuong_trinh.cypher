@@ -3,14 +3,14 @@
 // question_en: Which provinces implement a national programme or its projects, through which plans?
 // param: chuong_trinh | programme | "" | Tên chương trình / đề án / dự án (vài từ là đủ); bỏ trống: mọi chương trình / programme name (a few words); empty: all
 // order: programme, province, plan
-// column: programme_id | Mã chương trình
+// column: programme_id | Mã chương trình | id
 // column: programme | Chương trình / Đề án / Dự án
 // column: kind | Loại
 // column: province | Tỉnh / Thành phố | province
-// column: plan_id | Mã kế hoạch
+// column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
 // column: via_relation | Kế hoạch → văn bản
-// column: via_id | Mã văn bản
+// column: via_id | Mã văn bản | id
 // column: via | Qua văn bản (phê duyệt / triển khai chương trình)
 // column: source | Nguồn
 // node: programme_id | Programme | text=programme title=kind
