@@ -106,14 +106,17 @@ class _Reader:
 
     # --- checks ---------------------------------------------------------------------------
 
-    def fits(self, form: Form, i: int, j: int) -> bool:
-        """The words i..j are written as the form requires, and stand free."""
+    def fits(self, shape: tuple[str, ...], i: int, j: int) -> bool:
+        """The words i..j are written in the shape their form requires, and stand free."""
         if not self.strict:
             return True
-        for flag, tok in zip(form.shape, self.tokens[i:j], strict=False):
+        for flag, tok in zip(shape, self.tokens[i:j], strict=False):
             if flag == "A" and not tok.all_caps or flag == "C" and not tok.capitalised:
                 return False
         return not self.glued(i, j)
+
+    def fits_form(self, form: Form, i: int, j: int) -> bool:
+        return self.fits(form.shape, i, j)
 
     def glued(self, i: int, j: int) -> bool:
         """Part of a document symbol: '250/QĐ-UBND', 'UBND-NC', '502/BCA-V01'."""
@@ -153,7 +156,7 @@ class _Reader:
 
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
-        exact = lex.names.longest(text, tokens, i, accept=lambda f, a, b: self.fits(f, a, b))
+        exact = lex.names.longest(text, tokens, i, accept=self.fits_form)
         loose = lex.names.longest(
             text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
         )
@@ -165,7 +168,7 @@ class _Reader:
 
     def fits_loose(self, form: Form, i: int, j: int) -> bool:
         """Diacritics misspelt: in running text only for names of three words or more."""
-        return self.fits(form, i, j) and (not self.strict or j - i >= 3)
+        return self.fits(form.shape, i, j) and (not self.strict or j - i >= 3)
 
     def sector_group_of(self, i: int, j: int) -> str | None:
         """'departments' or 'any' when tokens i..j are a sector head and a sector ('Sở Y tế')."""
@@ -184,7 +187,7 @@ class _Reader:
         if k >= len(tokens):
             return None
         head = self.find(
-            self.lex.sector_heads, k, accept=lambda v, a, b: self.fits_shape(v[1], a, b)
+            self.lex.sector_heads, k, accept=lambda v, a, b: self.fits(v[1], a, b)
         )
         if head is None or head[0] >= len(tokens):
             return None
@@ -194,14 +197,11 @@ class _Reader:
         item = self.sector_item(j, group)
         return replace(item, i=i) if item else None
 
-    def fits_shape(self, shape: tuple[str, ...], i: int, j: int) -> bool:
-        return self.fits(Form(Sense(None, "", ""), shape), i, j)
-
     def sector_item(self, i: int, group: str) -> _Span | None:
         tokens = self.tokens
         if group == "any" and not tokens[i].capitalised:
             return None  # "các cơ quan thông tin và truyền thông" are the media
-        hit = self.find(self.lex.sectors[group], i, accept=lambda f, a, b: self.fits(f, a, b))
+        hit = self.find(self.lex.sectors[group], i, accept=self.fits_form)
         if hit is None:
             return None
         whole = self.name(i)
@@ -247,7 +247,7 @@ class _Reader:
         return self.is_word(j, "và", "các") and gap.strip() in ("", ",")
 
     def national_collective(self, i: int) -> _Span | None:
-        hit = self.find(self.lex.national_collective, i, accept=lambda f, a, b: self.fits(f, a, b))
+        hit = self.find(self.lex.national_collective, i, accept=self.fits_form)
         return _Span(i, hit[0], hit[1].sense) if hit else None
 
     def newspaper(self, i: int) -> _Span | None:
