@@ -117,8 +117,9 @@ class Task:
 
     @property
     def text_start(self) -> str:
+        # long enough for the scorer to align a task whose hand-written start is ~25 words
         words = self.text.split()
-        return " ".join(words[:12])
+        return " ".join(words[:30])
 
 
 @dataclass

@@ -1,11 +1,382 @@
-"""Tasks and the agencies assigned to them (stub)."""
+"""Tasks and the agencies assigned to them.
+
+    extract_tasks(doc, info, resolver) -> list[Task]
+
+A task is a unit of work the document assigns to at least one agency. The document's skeleton
+(`structure.parse_structure`) is read section by section, in the first of these forms that
+applies:
+
+- tables with "Cơ quan chủ trì / Cơ quan phối hợp / Thời gian" columns: one task per row;
+- "(Đơn vị thực hiện: A chủ trì, phối hợp B; Thời gian thực hiện: …)" labels: one task per
+  label, covering the text since the previous label (titles left out);
+- sections headed by agencies ("2. Sở Y tế", "#### d) Sở Y tế", "**13. Đề nghị Hội Cựu
+  chiến binh, Hội Liên hiệp Phụ nữ tỉnh:** …", "Các sở, ban, ngành còn lại"): each bullet or
+  paragraph below is one task, led by the heading's agencies;
+- items whose text assigns the work ("Giao Công an tỉnh …", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh
+  phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …").
+
+Sections of purpose, requirements, objectives, targets, funding or assessment (Mục đích, Yêu
+cầu, Mục tiêu, Chỉ tiêu, Kinh phí, Đánh giá …) hold no tasks; items that name nobody are not
+tasks. Support ("phối hợp với X") is read from the text of headed and subject tasks; in
+tables and labels the columns and label are the whole assignment. Plain subjects are leads,
+except in documents whose labels name their units with no "chủ trì": there they are
+implementers, as the document's own convention has it.
+"""
 
 from __future__ import annotations
 
-from plangraph.ingest.agencies import AgencyResolver
-from plangraph.ingest.models import DocumentInfo, Task
+import re
+from dataclasses import dataclass
+
+from plangraph.ingest.agencies import AgencyMatch, AgencyResolver
+from plangraph.ingest.deadlines import find_when, normalise_period
+from plangraph.ingest.models import AgencyMention, DocumentInfo, Source, Task
 from plangraph.ingest.reader import RawDocument
+from plangraph.ingest.structure import Block, Skeleton, parse_structure
+from plangraph.ingest.task_agencies import AgencyReader, Subject
+from plangraph.ingest.task_labels import Assignment, find_label, read_cells, read_label
+
+__all__ = ["extract_tasks"]
+
+_NO_TASKS = re.compile(
+    r"^(?:một\s+số\s+|các\s+)?(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|kinh\s+phí|"
+    r"quan\s+điểm|căn\s+cứ|đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|dự\s+toán|"
+    r"nguồn\s+kinh\s+phí|bối\s+cảnh)\b",
+    re.IGNORECASE,
+)
+_HEADING_FILLER = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu|và|các|cùng|tỉnh|thành\s+phố)$",
+                             re.IGNORECASE)
+_HEAD_LEAD_IN = re.compile(r"^\s*(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+", re.IGNORECASE)
+_SECTION_STYLES = ("roman", "upper", "part", "caps")
+
+
+@dataclass
+class _Unit:
+    """A stretch of text that may be a task, before its agencies are known."""
+
+    key: str
+    text: str
+    line_start: int
+    line_end: int
+
+
+class _Extractor:
+    def __init__(self, doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> None:
+        self.file = doc.file
+        self.reader = AgencyReader(resolver, info.province)
+        self.skeleton: Skeleton = parse_structure(doc.lines)
+        self.tasks: list[Task] = []
+        self.plain_role = "implementers" if self._units_without_lead() else "lead"
+
+    # --- the document -----------------------------------------------------------------------
+
+    def run(self) -> list[Task]:
+        for block in self.skeleton.blocks:
+            self.section(block)
+        self.tasks.sort(key=lambda t: (t.source.line_start if t.source else 0))
+        seen: set[str] = set()
+        for n, task in enumerate(self.tasks, 1):
+            if not task.key or task.key in seen:
+                task.key = f"{task.key}#{n}" if task.key else str(n)
+            seen.add(task.key)
+        return self.tasks
+
+    def _units_without_lead(self) -> bool:
+        """The document's labels name units with no 'chủ trì' (then plain subjects implement)."""
+        labels = [read_label(b.text[s:e], self.reader) for b in self.skeleton.walk()
+                  if b.kind != "table" and (span := find_label(b.text)) for s, e in [span]]
+        labels = [a for a in labels if a.agencies]
+        return bool(labels) and sum(not a.has_chu_tri for a in labels) > len(labels) / 2
+
+    def section(self, block: Block) -> None:
+        if _no_tasks(block):
+            return
+        if block.kind == "table":
+            self.table(block)
+            return
+        if any(find_label(b.text) for b in block.walk() if b.kind != "table"):
+            self.labelled(block)
+            return
+        self.walk(block)
+
+    def walk(self, block: Block) -> None:
+        """A block outside labelled parts: agency heading, assigning text, or look deeper."""
+        if _no_tasks(block):
+            return
+        if block.kind == "table":
+            self.table(block)
+            return
+        heading = self.heading(block)
+        if heading is not None:
+            leads, rest = heading
+            self.headed(block, leads, rest)
+            return
+        if block.text and not block.is_title:
+            subjects = self.reader.subjects(block.text)
+            if subjects:
+                self.subject_task(block, subjects)
+                return
+        for child in block.children:
+            self.walk(child)
+
+    # --- agency headings --------------------------------------------------------------------
+
+    def heading(self, block: Block) -> tuple[list[AgencyMatch], str] | None:
+        """Agencies a block is headed by, and the text after the heading ('Sở Tư pháp: …')."""
+        if block.kind not in ("item", "para") or not block.text:
+            return None
+        text = block.text
+        colon = text.find(":")
+        if 0 < colon <= 200:
+            head, rest = text[:colon], text[colon + 1:].strip()
+        elif block.is_title or (block.heading and block.children):
+            head, rest = text, ""
+        else:
+            return None
+        if not rest and not block.children:
+            return None
+        leads = self._agency_list(head)
+        return (leads, rest) if leads else None
+
+    def _agency_list(self, head: str) -> list[AgencyMatch]:
+        """The agencies a heading consists of; [] unless it is nothing but agencies."""
+        lead_in = _HEAD_LEAD_IN.match(head)
+        body = head[lead_in.end():] if lead_in else head
+        found = self.reader.resolver.scan(body)
+        if not found or body[:found[0].start].strip(" -–*.()"):
+            return []
+        if any(m.type is None or m.national for m in found):
+            return []
+        left = body
+        for m in reversed(found):
+            left = left[:m.start] + " " + left[m.end:]
+        left = re.sub(r"\([^()]*\)", " ", left)
+        words = [w for w in re.split(r"[\s,;:&/()\-–]+", left) if w]
+        if [w for w in words if not _HEADING_FILLER.match(w)]:
+            return []
+        return found
+
+    def headed(self, block: Block, leads: list[AgencyMatch], rest: str) -> None:
+        if rest:
+            self.add(_Unit(block.key, rest, block.line_start, block.line_end), lead=leads,
+                     support=self.reader.support(rest), lead_lines=block)
+        for child in block.children:
+            self.headed_child(child, leads, block)
+
+    def headed_child(self, child: Block, leads: list[AgencyMatch], head: Block) -> None:
+        if _no_tasks(child):
+            return
+        if child.kind == "table":
+            self.table(child)
+            return
+        nested = self.heading(child)
+        if nested is not None:
+            self.headed(child, *nested)
+            return
+        if child.is_title:
+            for grandchild in child.children:
+                self.headed_child(grandchild, leads, head)
+            return
+        for unit in _units(child):
+            self.add(unit, lead=leads, support=self.reader.support(unit.text), lead_lines=head)
+
+    # --- assigning text ---------------------------------------------------------------------
+
+    def subject_task(self, block: Block, subjects: list[Subject]) -> None:
+        explicit = [m for s in subjects if s.explicit_lead for m in s.chain]
+        plain = [m for s in subjects if not s.explicit_lead for m in s.chain]
+        roles: dict[str, list[AgencyMatch]] = {"lead": explicit, "implementers": []}
+        roles[self.plain_role] = roles[self.plain_role] + plain
+        unit = _Unit(block.key, block.text, block.line_start, block.line_end)
+        self.add(unit, lead=roles["lead"], implementers=roles["implementers"],
+                 support=self.reader.support(block.text))
+        assigned = roles["lead"] or roles["implementers"]
+        for child in block.children:
+            if block.text.rstrip().endswith(":") and child.kind != "table":
+                for sub in _units(child):
+                    self.add(sub, lead=roles["lead"], implementers=roles["implementers"],
+                             support=self.reader.support(sub.text))
+            elif assigned:
+                self.walk(child)
+
+    # --- labelled parts ---------------------------------------------------------------------
+
+    def labelled(self, section: Block) -> None:
+        """One task per label, over the blocks since the previous label of the section."""
+        pending: list[Block] = []
+        for block in section.walk():
+            if block.kind == "table" or _no_tasks(block) or \
+                    any(_no_tasks(a) for a in block.ancestors()):
+                continue
+            span = find_label(block.text)
+            if span is None:
+                if not block.is_title and block.text:
+                    pending.append(block)
+                continue
+            s, e = span
+            content = (block.text[:s] + " " + block.text[e:]).strip()
+            if content:
+                pending.append(block)
+            assignment = read_label(block.text[s:e], self.reader)
+            if not assignment.agencies:
+                continue
+            self.labelled_task(pending, block, content, assignment)
+            pending = []
+        leftovers = {id(b) for b in pending}
+        for block in section.walk():
+            if id(block) in leftovers and not any(id(a) in leftovers for a in block.ancestors()):
+                self.walk_leftover(block)
+
+    def walk_leftover(self, block: Block) -> None:
+        heading = self.heading(block)
+        if heading is not None:
+            self.headed(block, *heading)
+            return
+        subjects = self.reader.subjects(block.text) if block.text else []
+        if subjects:
+            self.subject_task(block, subjects)
+
+    def labelled_task(self, blocks: list[Block], label: Block, content: str,
+                      assignment: Assignment) -> None:
+        texts = [content if b is label else b.text for b in blocks]
+        text = " ".join(t for t in texts if t)
+        if not text:
+            return
+        first = blocks[0] if blocks else label
+        unit = _Unit(_common_key(blocks or [label]), text, first.line_start, label.line_end)
+        self.add(unit, lead=assignment.lead, support=assignment.support,
+                 implementers=assignment.implementers, when=assignment.when or None,
+                 lead_lines=label)
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def table(self, block: Block) -> None:
+        table = block.table
+        if table is None or not table.header:
+            return
+        cols = _columns(table.header)
+        if "text" not in cols or not ({"lead", "support", "implementers"} & cols.keys()):
+            return
+        prefix = f"{block.key}." if block.key else ""
+        section = ""
+        for n, row in enumerate(table.rows, 1):
+            def cell(name: str, cells: list[str] = row.cells) -> str:
+                i = cols.get(name)
+                return cells[i] if i is not None and i < len(cells) else ""
+
+            assignment = read_cells(self.reader, lead=cell("lead"), support=cell("support"),
+                                    implementers=cell("implementers"))
+            number = cell("number").strip(" .")
+            text = cell("text")
+            if not assignment.agencies:
+                if number and re.fullmatch(r"[IVX]+|[A-Z]", number):
+                    section = number + "."
+                continue
+            key = prefix + section + (number or str(n))
+            unit = _Unit(key, text, row.line_start, row.line_end)
+            when = cell("when").strip() or None
+            self.add(unit, lead=assignment.lead, support=assignment.support,
+                     implementers=assignment.implementers, when=when, lead_lines=row)
+
+    # --- one task ---------------------------------------------------------------------------
+
+    def add(self, unit: _Unit, lead: list[AgencyMatch] = (), support: list[AgencyMatch] = (),
+            implementers: list[AgencyMatch] = (), when: str | None = None,
+            lead_lines=None) -> None:
+        if not (lead or support or implementers) or not unit.text.strip():
+            return
+        if not (lead or implementers):
+            return  # "phối hợp" alone assigns no work
+        source = Source(self.file, unit.line_start, unit.line_end)
+        head = Source(self.file, lead_lines.line_start, lead_lines.line_end) if lead_lines \
+            else source
+        when = when or find_when(unit.text)
+        self.tasks.append(Task(
+            key=unit.key,
+            text=unit.text,
+            lead=_mentions(lead, head),
+            support=_mentions(support, source),
+            implementers=_mentions(implementers, head if lead_lines else source),
+            when=when,
+            period=normalise_period(when),
+            source=source,
+        ))
 
 
 def extract_tasks(doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> list[Task]:
-    return []
+    return _Extractor(doc, info, resolver).run()
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _no_tasks(block: Block) -> bool:
+    """A section of purpose, objectives, targets, funding …, which holds no tasks."""
+    if block.kind == "table" or not block.text:
+        return False
+    if not (block.is_title or block.heading or block.style in _SECTION_STYLES):
+        return False
+    return bool(_NO_TASKS.match(block.text))
+
+
+def _units(block: Block) -> list[_Unit]:
+    """A block with its numbered sub-items as one unit; paragraphs after it are units too."""
+    text, end = [block.text], block.line_end
+    paragraphs: list[Block] = []
+    for child in block.children:
+        if child.kind == "para":
+            paragraphs.append(child)
+            continue
+        for b in child.walk():
+            if b.kind != "table" and b.text:
+                text.append(b.text)
+            end = max(end, b.line_end)
+    units = [_Unit(block.key, " ".join(t for t in text if t), block.line_start, end)]
+    for p in paragraphs:
+        units += _units(p)
+    return [u for u in units if u.text]
+
+
+def _common_key(blocks: list[Block]) -> str:
+    """The numbering path shared by all blocks (the key of their nearest common ancestor)."""
+    if len(blocks) == 1:
+        return blocks[0].key
+    chains = [[b, *b.ancestors()][::-1] for b in blocks]
+    common: Block | None = None
+    for level in zip(*chains, strict=False):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common.key if common is not None else blocks[0].key
+
+
+_COLUMN_WORDS = [
+    ("number", re.compile(r"^(?:s[ốo]\s*)?tt$|^stt$|^số\s+thứ\s+tự$", re.IGNORECASE)),
+    ("when", re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.IGNORECASE)),
+    ("lead", re.compile(r"chủ\s+trì", re.IGNORECASE)),
+    ("support", re.compile(r"phối\s+hợp", re.IGNORECASE)),
+    ("implementers", re.compile(r"(?:cơ\s+quan|đơn\s+vị).*thực\s+hiện|thực\s+hiện$",
+                                re.IGNORECASE)),
+    ("text", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp",
+                        re.IGNORECASE)),
+]
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, name in enumerate(header):
+        for role, pattern in _COLUMN_WORDS:
+            if role not in cols and pattern.search(name):
+                cols[role] = i
+                break
+    return cols
+
+
+def _mentions(matches, source: Source) -> list[AgencyMention]:
+    out: list[AgencyMention] = []
+    for m in matches:
+        if any(x.type == m.type and (m.type or x.written == m.written) for x in out):
+            continue
+        out.append(AgencyMention(written=m.written, type=m.type, how=m.how, source=source))
+    return out

@@ -1,0 +1,158 @@
+"""Assignments written as labels: "(Đơn vị thực hiện: …; Thời gian thực hiện: …)" and tables.
+
+    find_label(text) -> (start, end) of the label in a paragraph, or None
+    read_label(label, reader) -> Assignment
+    read_cells(lead=…, support=…, implementers=…, reader=…) -> Assignment   (table columns)
+
+Label forms: "(Đơn vị thực hiện: A chủ trì, phối hợp B, C; Thời gian thực hiện: …)",
+"Đơn vị thực hiện: A, B" on its own line, "(Cơ quan chủ trì: A; Cơ quan phối hợp: B; Thời
+gian: …)". "A chủ trì[, phối hợp B]" makes A lead and B support; units listed with no "chủ
+trì" are implementers and nobody is made lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plangraph.ingest.agencies import AgencyMatch
+from plangraph.ingest.deadlines import time_label
+from plangraph.ingest.task_agencies import AgencyReader
+
+__all__ = ["Assignment", "LABEL", "find_label", "read_cells", "read_label"]
+
+LABEL = re.compile(
+    r"(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|phối\s+hợp)\s*:",
+    re.IGNORECASE,
+)
+_LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*" + LABEL.pattern, re.IGNORECASE)
+_PART_LABEL = re.compile(
+    r"^\s*(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
+    r"phối\s+hợp)|(?P<time>thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,20})\s*:\s*",
+    re.IGNORECASE,
+)
+_CHU_TRI = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
+_PHOI_HOP = re.compile(r"^\W*(?:và\s+)?(?:phối\s+hợp|cùng)(?:\s+với)?\b", re.IGNORECASE)
+
+
+@dataclass
+class Assignment:
+    lead: list[AgencyMatch] = field(default_factory=list)
+    support: list[AgencyMatch] = field(default_factory=list)
+    implementers: list[AgencyMatch] = field(default_factory=list)
+    when: str | None = None
+    has_chu_tri: bool = False
+
+    @property
+    def agencies(self) -> list[AgencyMatch]:
+        return self.lead + self.support + self.implementers
+
+
+def find_label(text: str) -> tuple[int, int] | None:
+    """Where an assignment label sits in a paragraph: the whole paragraph when it opens with
+    one, else a parenthesis "(Đơn vị thực hiện: …)" (to its closing bracket)."""
+    if _LABEL_START.match(text):
+        return 0, len(text)
+    for m in LABEL.finditer(text):
+        opening = text.rfind("(", 0, m.start())
+        if opening < 0 or text[opening + 1:m.start()].strip():
+            continue
+        return opening, _closing(text, opening)
+    return None
+
+
+def _closing(text: str, opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def read_label(label: str, reader: AgencyReader) -> Assignment:
+    """The agencies and time of one label (its text, brackets included or not)."""
+    inner = label.strip().strip(".").strip()
+    if inner.startswith(("(", "[")):
+        inner = inner[1:]
+        if inner.endswith((")", "]")):
+            inner = inner[:-1]
+    out = Assignment(when=time_label(inner))
+    # "Đơn vị thực hiện: A, B; C; Thời gian thực hiện: …": a part with no label of its own
+    # goes on with the one before it
+    parts: list[tuple[str | None, str]] = []
+    for part in _split_top(inner, ";"):
+        m = _PART_LABEL.match(part)
+        if m is not None:
+            role = None if m.group("time") else re.sub(r"\s+", " ", m.group("role").lower())
+            parts.append((role, part[m.end():]))
+        elif parts:
+            parts[-1] = (parts[-1][0], f"{parts[-1][1]}; {part}")
+    for role, value in parts:
+        if role == "chủ trì":
+            out.lead += _agencies(value, reader)
+            out.has_chu_tri = True
+        elif role == "phối hợp":
+            out.support += _agencies(value, reader)
+        elif role is not None:
+            _read_units(value, reader, out)
+    return out
+
+
+def read_cells(reader: AgencyReader, lead: str = "", support: str = "",
+               implementers: str = "") -> Assignment:
+    """Roles from the columns of a table row."""
+    out = Assignment(lead=_agencies(lead, reader), support=_agencies(support, reader),
+                     has_chu_tri=bool(lead.strip()))
+    if implementers.strip():
+        _read_units(implementers, reader, out)
+    return out
+
+
+def _read_units(value: str, reader: AgencyReader, out: Assignment) -> None:
+    """'A chủ trì, phối hợp B, C' -> lead A, support B C; 'A, B' -> implementers A B."""
+    m = _CHU_TRI.search(_outside_brackets(value))
+    if m is None:
+        out.implementers += _agencies(value, reader)
+        return
+    out.has_chu_tri = True
+    out.lead += _agencies(value[:m.start()], reader)
+    rest = value[m.end():]
+    if _PHOI_HOP.match(rest):
+        out.support += _agencies(rest, reader)
+    else:
+        out.lead += _agencies(rest, reader)
+
+
+def _agencies(value: str, reader: AgencyReader) -> list[AgencyMatch]:
+    text = reader.blank_citations(value)
+    return [m for m in reader.resolver.split_list(text) if not m.national and m.written.strip()]
+
+
+def _outside_brackets(s: str) -> str:
+    depth, out = 0, []
+    for c in s:
+        depth += c == "("
+        out.append(" " if depth else c)
+        depth -= c == ")" and depth > 0
+    return "".join(out)
+
+
+def _split_top(s: str, sep: str) -> list[str]:
+    """Split on `sep` outside brackets."""
+    parts, depth, cur = [], 0, []
+    for c in s:
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        if c == sep and not depth:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    parts.append("".join(cur))
+    return parts
