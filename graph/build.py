@@ -24,7 +24,9 @@ from typing import Any
 
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
+from plangraph.ingest.legal_programmes import programme_key
 from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
+from plangraph.ingest.vntext import loose_key
 
 ROLES = (("lead", "CHU_TRI"), ("support", "PHOI_HOP"), ("implementers", "THUC_HIEN"))
 
@@ -56,14 +58,6 @@ def agency_id(province: str | None, mention: AgencyMention) -> str:
     if mention.type:
         return f"{province or ''}|{mention.type}"
     return f"{province or ''}|?{_squeeze(mention.written)}"
-
-
-def programme_key(name: str) -> str:
-    # Local stand-in until ingest/legal provides programme_key: case, tone marks, quotes and
-    # spacing do not make two programmes.
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
 def plan_rows(extraction: Extraction) -> GraphRows:
@@ -182,20 +176,22 @@ class _Builder:
         own_number = _ref_key(self.doc.number) if self.doc.number else None
         for prog in self.x.programmes:
             key = programme_key(prog.name)
-            if not key:
-                continue
-            self.node("Programme", id=key, name=_squeeze(prog.name), kind=prog.kind)
             source = prog.sources[0] if prog.sources else None
-            if prog.established_by and (act := acts.get(_ref_key(prog.established_by))):
-                self.edge("PHE_DUYET", "LegalAct", act, "Programme", key, source)
             implemented_by = {_ref_key(i) for i in prog.implemented_by}
-            for ref_key in implemented_by:
-                if act := acts.get(ref_key):
-                    self.edge("TRIEN_KHAI", "LegalAct", act, "Programme", key, source)
+            links = [("PHE_DUYET", "LegalAct", acts.get(_ref_key(prog.established_by or "")),
+                      source)]
+            links += [("TRIEN_KHAI", "LegalAct", acts.get(k), source) for k in implemented_by]
             # The plan itself implements a programme it is titled after or lists as implementer.
             if own_number in implemented_by or f" {key} " in f" {title} ":
-                self.edge("TRIEN_KHAI", "Plan", self.plan_id, "Programme", key,
-                          self.doc.source)
+                links.append(("TRIEN_KHAI", "Plan", self.plan_id, self.doc.source))
+            links = [link for link in links if link[2]]
+            # The schema has no edge for a programme the plan only mentions: no node either,
+            # since a node nothing points to would outlive the plan that named it.
+            if not key or not links:
+                continue
+            self.node("Programme", id=key, name=_squeeze(prog.name), kind=prog.kind)
+            for rel, from_label, from_id, src in links:
+                self.edge(rel, from_label, from_id, "Programme", key, src)
 
     def tasks(self) -> None:
         seen_keys: dict[str, int] = {}
@@ -242,4 +238,4 @@ def _schema_row(schema_props: dict[str, str], props: dict[str, Any]) -> dict[str
 
 def _ref_key(text: str) -> str:
     """How acts are matched within one document: case, spaces, tone marks, leading zeros."""
-    return re.sub(r"^0+(?=\d)", "", programme_key(text).replace(" ", ""))
+    return re.sub(r"^0+(?=\d)", "", loose_key(text).replace(" ", ""))

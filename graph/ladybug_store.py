@@ -12,6 +12,7 @@ statement rolls back everything before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,16 +115,13 @@ class LadybugStore:
 
     def load_reference(self) -> None:
         """(Re)load the reference data (provinces, agency types, themes, successions)."""
-        rows = reference()
-        self._in_transaction(lambda: self._write(rows, overwrite=True))
-
-    # -- writing ------------------------------------------------------------------------------
+        self._in_transaction(lambda w: w.write(reference(), overwrite=True))
 
     def load(self, extraction: Extraction) -> LoadSummary:
         rows = plan_rows(extraction)
         plan = rows.nodes["Plan"][0]
         try:
-            replaced = self._in_transaction(lambda: self._replace(plan, rows))
+            replaced = self._in_transaction(lambda w: w.replace(plan, rows))
         except RuntimeError as exc:
             raise StoreError(f"không ghi được / cannot write {extraction.file}: {exc}") from exc
         return LoadSummary(
@@ -132,101 +130,25 @@ class LadybugStore:
             edges=_edge_counts(rows.edges),
         )
 
-    def _in_transaction(self, write: Any) -> Any:
-        self._conn.execute("BEGIN TRANSACTION")
-        try:
-            result = write()
-        except BaseException:
-            # A failed statement has already rolled the transaction back; a Python error
-            # between statements has not.
+    def _in_transaction(self, write: Callable[[_Writer], Any]) -> Any:
+        # A connection of its own: ladybug caches a prepared statement for every DataFrame
+        # passed as a parameter (~7 MB each) until the connection closes.
+        with ladybug.Connection(self._db) as conn:
+            conn.execute("BEGIN TRANSACTION")
             try:
-                self._conn.execute("ROLLBACK")
-            except RuntimeError:
-                pass
-            raise
-        self._conn.execute("COMMIT")
+                result = write(_Writer(conn))
+            except BaseException:
+                # A failed statement has already rolled the transaction back; a Python error
+                # between statements has not.
+                try:
+                    conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass
+                raise
+            conn.execute("COMMIT")
         return result
 
-    def _replace(self, plan: dict[str, Any], rows: GraphRows) -> bool:
-        old = self._ids("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file RETURN p.id",
-                        id=plan["id"], file=plan["file"])
-        named = {row["id"] for row in rows.nodes.get("Agency", [])}
-        if old:
-            named |= set(self._ids(f"MATCH (a:Agency)-[r:{MENTIONS}]->() WHERE r.plan_id IN "
-                                   "$old RETURN DISTINCT a.id", old=old))
-            self._delete_plans(old)
-        self._write(rows, overwrite=False)
-        self._conn.execute(
-            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
-            "WITH a, list_sort(collect(DISTINCT r.as_written)) AS names SET a.names = names",
-            {"ids": sorted(named)})
-        return bool(old)
-
-    def _delete_plans(self, old: list[str]) -> None:
-        """Remove what the plans wrote, then the shared nodes no document mentions any more."""
-        run = self._conn.execute
-        run("MATCH ()-[r]->() WHERE r.plan_id IN $old DELETE r", {"old": old})
-        run("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old})
-        run("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old})
-        keep = {"keep": reference_ids()}
-        run(f"MATCH (a:Agency) WHERE NOT EXISTS {{ MATCH (a)-[:{MENTIONS}]->() }} "
-            "DETACH DELETE a", {})
-        for node in NODES:
-            if node.label not in OWN_LABELS and node.label != "Agency":
-                run(f"MATCH (n:{node.label}) WHERE NOT n.id IN $keep AND "
-                    "NOT EXISTS { MATCH (n)--() } DELETE n", keep)
-
-    def _write(self, rows: GraphRows, overwrite: bool) -> None:
-        for node in NODES:
-            if rows.nodes.get(node.label):
-                self._write_nodes(node.label, rows.nodes[node.label], overwrite)
-        for edges in rows.edges:
-            if edges.rows:
-                self._write_edges(edges)
-
-    def _load(self, columns: dict[str, str], rows: list[dict[str, Any]], body: str) -> Any:
-        """Run `body` for every row of a DataFrame in one statement; the first value returned."""
-        # LOAD FROM infers a column's type from its values (an all-null column would be
-        # STRING): cast every column to the schema's type.
-        casts = ", ".join(f"CAST({c} AS {kind}) AS {c}" for c, kind in columns.items())
-        result = self._conn.execute(f"LOAD FROM $df WITH {casts} {body}",
-                                    {"df": frame(columns, rows)})
-        return result.get_next()[0] if result.has_next() else None
-
-    def _write_nodes(self, label: str, rows: list[dict[str, Any]], overwrite: bool) -> None:
-        props = NODE_BY_LABEL[label].props
-        if label in OWN_LABELS:
-            fields = ", ".join(f"{p}: {p}" for p in props)
-            self._load(props, rows, f"CREATE (n:{label} {{{fields}}})")
-            return
-        others = [p for p in props if p != "id"]
-        on_create = ", ".join(f"n.{p} = {p}" for p in others)
-        on_match = ", ".join(f"n.{p} = {p}" if overwrite else f"n.{p} = coalesce(n.{p}, {p})"
-                             for p in others)
-        sets = f" ON CREATE SET {on_create} ON MATCH SET {on_match}" if others else ""
-        self._load(props, rows, f"MERGE (n:{label} {{id: id}}){sets}")
-
-    def _write_edges(self, edges: EdgeRows) -> None:
-        rel = REL_BY_NAME[edges.rel]
-        columns = {"src": "STRING", "dst": "STRING", **rel.props}
-        rows = [{"src": r["from"], "dst": r["to"], **r} for r in edges.rows]
-        ends = f"MATCH (a:{edges.from_label} {{id: src}}), (b:{edges.to_label} {{id: dst}}) "
-        if "plan_id" in rel.props:  # read from one document: one edge per row
-            fields = ", ".join(f"{p}: {p}" for p in rel.props)
-            written = self._load(columns, rows, ends + f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
-                                 " RETURN count(*)")
-        else:  # structural: one edge per pair (MERGE on null properties would never match)
-            sets = ", ".join(f"r.{p} = {p}" for p in rel.props)
-            written = self._load(columns, rows, ends + f"MERGE (a)-[r:{rel.name}]->(b)"
-                                 + (f" SET {sets}" if sets else "") + " RETURN count(*)")
-        if written != len(rows):
-            raise StoreError(f"{rel.name}: {len(rows) - written} quan hệ thiếu đầu mút / edges "
-                             "whose end node is missing")
-
     # -- reading ------------------------------------------------------------------------------
-
-    def _ids(self, cypher: str, **params: Any) -> list[str]:
-        return [row[0] for row in self._conn.execute(cypher, params).get_all()]
 
     def stats(self) -> dict[str, dict[str, int]]:
         def count(pattern: str) -> int:
@@ -241,6 +163,96 @@ class LadybugStore:
         except RuntimeError as exc:
             raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
         return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+
+
+class _Writer:
+    """The statements of one write transaction."""
+
+    def __init__(self, conn: ladybug.Connection) -> None:
+        self.conn = conn
+
+    def ids(self, cypher: str, **params: Any) -> list[str]:
+        return [row[0] for row in self.conn.execute(cypher, params).get_all()]
+
+    def replace(self, plan: dict[str, Any], rows: GraphRows) -> bool:
+        """Write a plan's rows in place of what earlier loads of the document wrote."""
+        old = self.ids("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file RETURN p.id",
+                       id=plan["id"], file=plan["file"])
+        named = {row["id"] for row in rows.nodes.get("Agency", [])}
+        if old:
+            named |= set(self.ids(f"MATCH (a:Agency)-[r:{MENTIONS}]->() WHERE r.plan_id IN "
+                                  "$old RETURN DISTINCT a.id", old=old))
+            self.delete_plans(old)
+        self.write(rows, overwrite=False)
+        self.conn.execute(
+            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
+            "WITH a, list_sort(collect(DISTINCT r.as_written)) AS names SET a.names = names",
+            {"ids": sorted(named)})
+        return bool(old)
+
+    def delete_plans(self, old: list[str]) -> None:
+        """Remove what the plans wrote, then the shared nodes no document mentions any more."""
+        run = self.conn.execute
+        run("MATCH ()-[r]->() WHERE r.plan_id IN $old DELETE r", {"old": old})
+        run("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old})
+        run("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old})
+        run(f"MATCH (a:Agency) WHERE NOT EXISTS {{ MATCH (a)-[:{MENTIONS}]->() }} "
+            "DETACH DELETE a")
+        keep = {"keep": reference_ids()}
+        for node in NODES:
+            if node.label not in OWN_LABELS and node.label != "Agency":
+                run(f"MATCH (n:{node.label}) WHERE NOT n.id IN $keep AND "
+                    "NOT EXISTS { MATCH (n)--() } DELETE n", keep)
+
+    def write(self, rows: GraphRows, overwrite: bool) -> None:
+        for node in NODES:
+            if rows.nodes.get(node.label):
+                self.nodes(node.label, rows.nodes[node.label], overwrite)
+        for edges in rows.edges:
+            if edges.rows:
+                self.edges(edges)
+
+    def each_row(self, columns: dict[str, str], rows: list[dict[str, Any]], body: str) -> Any:
+        """Run `body` for every row of a DataFrame in one statement; the first value returned."""
+        result = self.conn.execute(f"LOAD FROM $df {body}", {"df": frame(columns, rows)})
+        return result.get_next()[0] if result.has_next() else None
+
+    def nodes(self, label: str, rows: list[dict[str, Any]], overwrite: bool) -> None:
+        props = NODE_BY_LABEL[label].props
+        if label in OWN_LABELS:
+            fields = ", ".join(f"{p}: {_typed(p, props)}" for p in props)
+            self.each_row(props, rows, f"CREATE (n:{label} {{{fields}}})")
+            return
+        others = [p for p in props if p != "id"]
+        on_create = ", ".join(f"n.{p} = {_typed(p, props)}" for p in others)
+        on_match = ", ".join(f"n.{p} = {_typed(p, props)}" if overwrite
+                             else f"n.{p} = coalesce(n.{p}, {_typed(p, props)})" for p in others)
+        sets = f" ON CREATE SET {on_create} ON MATCH SET {on_match}" if others else ""
+        self.each_row(props, rows, f"MERGE (n:{label} {{id: id}}){sets}")
+
+    def edges(self, edges: EdgeRows) -> None:
+        rel = REL_BY_NAME[edges.rel]
+        columns = {"src": "STRING", "dst": "STRING", **rel.props}
+        rows = [{"src": r["from"], "dst": r["to"], **r} for r in edges.rows]
+        # Two MATCH clauses straight after LOAD FROM are two primary-key lookups; one
+        # comma-separated pattern, or a WITH in between, is planned as a join over whole tables.
+        ends = f"MATCH (a:{edges.from_label} {{id: src}}) MATCH (b:{edges.to_label} {{id: dst}}) "
+        if "plan_id" in rel.props:  # read from one document: one edge per row
+            fields = ", ".join(f"{p}: {_typed(p, rel.props)}" for p in rel.props)
+            body = f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
+        else:  # structural: one edge per pair (MERGE on null properties would never match)
+            sets = ", ".join(f"r.{p} = {_typed(p, rel.props)}" for p in rel.props)
+            body = f"MERGE (a)-[r:{rel.name}]->(b)" + (f" SET {sets}" if sets else "")
+        written = self.each_row(columns, rows, f"{ends}{body} RETURN count(*)")
+        if written != len(rows):
+            raise StoreError(f"{rel.name}: {len(rows) - written} quan hệ thiếu đầu mút / edges "
+                             "whose end node is missing")
+
+
+def _typed(column: str, props: dict[str, str]) -> str:
+    # LOAD FROM infers a column's type from its values (an all-null column is STRING); the
+    # cast sits where the value is used, since a WITH before MATCH defeats key lookups.
+    return column if column == "id" else f"CAST({column} AS {props[column]})"
 
 
 def frame(columns: dict[str, str], rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -143,6 +143,13 @@ def test_a_plan_titled_after_a_programme_implements_it():
     assert edges(plan_rows(tq_table()), "TRIEN_KHAI") == []
 
 
+def test_a_programme_only_mentioned_gets_no_node():
+    x = tq_table()
+    x.programmes.append(Programme("Chương trình Phòng, chống ma túy trong thanh, thiếu niên đến "
+                                  "năm 2030", kind="Chương trình", sources=[src(9)]))
+    assert len(nodes(plan_rows(x), "Programme")) == 1
+
+
 def test_every_edge_read_from_the_document_carries_its_source():
     rows = plan_rows(tq_table())
     pid = plan_id(tq_table())

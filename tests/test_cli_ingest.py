@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.graph.schema import NODES, RELS
+from plangraph.graph.store import open_store
 from plangraph.ingest.extract import extract_file
 
 from .conftest import PLANS, SEEDS
@@ -39,6 +40,12 @@ def test_the_sample_corpus_gives_five_plans_and_every_extracted_task(corpus_db):
     assert counts["nodes"]["Plan"] == 5
     assert counts["nodes"]["Task"] == sum(len(extract_file(p).tasks) for p in SEEDS.values())
     assert counts["edges"]["CO_NHIEM_VU"] == counts["nodes"]["Task"]
+
+
+def test_each_plan_is_in_its_province(corpus_db):
+    with open_store(str(corpus_db[0]), read_only=True) as store:
+        rows = store.run("MATCH (:Plan)-[:THUOC_TINH]->(p:Province) RETURN DISTINCT p.name").rows
+    assert sorted(r[0] for r in rows) == ["Hà Nội", "Tiền Giang", "Trà Vinh", "Tuyên Quang"]
 
 
 def test_stats_json_has_every_label_and_type(corpus_db):
