@@ -124,6 +124,9 @@ class Skeleton:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SUP_POINT = re.compile(r"<sup>\s*(\(\s*\d+\s*\))\s*</sup>", re.IGNORECASE)
 _SUP_REF = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)
+# a footnote reference: superscript digits after a word or after its punctuation ("năm 2023¹")
+_SUP_DIGITS_REF = re.compile(r"(?<=[^\W\d_])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+                             r"|(?<=[\d.,;:)”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _FOOTNOTE = re.compile(r"^(?:<sup>\s*\d+\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?!⁾)|\[\^\d+\]:)\s*\S")
 _RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
@@ -179,6 +182,7 @@ def _clean_markup(text: str) -> tuple[str, bool]:
     bold = text.startswith("**") and text.rstrip(" :").endswith("**") and text.count("**") == 2
     text = _SUP_POINT.sub(r" \1 ", text)
     text = _SUP_REF.sub("", text)
+    text = _SUP_DIGITS_REF.sub("", text)
     text = _TAG.sub("", text)
     bullet = re.match(r"^\*\s+", text)
     if bullet:
@@ -272,12 +276,14 @@ def _continues(prev: _Para, line: _Line, blank_gap: bool) -> bool:
     """Whether a text line carries on the paragraph before it (page break, hard wrap)."""
     if prev.kind != "text" or line.style or line.heading or prev.heading:
         return False
-    if _FINAL_PUNCT.search(prev.text) or prev.text.endswith(":"):
+    if _FINAL_PUNCT.search(prev.text) or prev.text.endswith(":") or _is_caps(prev.text):
         return False
     first = line.text[:1]
     if first.islower() or prev.text.endswith(","):
         return True
-    return not blank_gap
+    # a hard-wrapped line (text layer of a PDF): long, and no blank line before the next one;
+    # a short line is more likely a title over its paragraph
+    return not blank_gap and len(prev.text) >= 60 and prev.style not in _TOP_STYLES + ("roman",)
 
 
 def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:

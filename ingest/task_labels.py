@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from plangraph.ingest.agencies import AgencyMatch
-from plangraph.ingest.deadlines import time_label
+from plangraph.ingest.deadlines import TIME_LABEL, time_label
 from plangraph.ingest.task_agencies import AgencyReader
 
 __all__ = ["Assignment", "LABEL", "find_label", "read_cells", "read_label"]
@@ -25,7 +25,8 @@ LABEL = re.compile(
     r"(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|phối\s+hợp)\s*:",
     re.IGNORECASE,
 )
-_LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*" + LABEL.pattern, re.IGNORECASE)
+_LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*(?:" + LABEL.pattern + "|" + TIME_LABEL.pattern
+                          + ")", re.IGNORECASE)
 _PART_LABEL = re.compile(
     r"^\s*(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
     r"phối\s+hợp)|(?P<time>thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,20})\s*:\s*",
@@ -50,7 +51,8 @@ class Assignment:
 
 def find_label(text: str) -> tuple[int, int] | None:
     """Where an assignment label sits in a paragraph: the whole paragraph when it opens with
-    one, else a parenthesis "(Đơn vị thực hiện: …)" (to its closing bracket)."""
+    one (or with "Thời gian thực hiện:"), else a parenthesis "(Đơn vị thực hiện: …)" (to its
+    closing bracket)."""
     if _LABEL_START.match(text):
         return 0, len(text)
     for m in LABEL.finditer(text):

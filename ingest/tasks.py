@@ -58,6 +58,8 @@ class _Unit:
     text: str
     line_start: int
     line_end: int
+    label: Assignment | None = None  # a "Thời gian thực hiện: …" / "Cơ quan phối hợp: …" line
+    kind: str = "item"  # the block's kind: "item" or "para"
 
 
 class _Extractor:
@@ -94,34 +96,45 @@ class _Extractor:
         if block.kind == "table":
             self.table(block)
             return
-        if any(find_label(b.text) for b in block.walk() if b.kind != "table"):
+        if any(self._label(b).agencies for b in block.walk()
+               if b.kind != "table" and find_label(b.text)):
             self.labelled(block)
             return
-        self.walk(block)
+        self.walk_all([block])
 
-    def walk(self, block: Block) -> None:
-        """A block outside labelled parts: agency heading, assigning text, or look deeper."""
+    def _label(self, block: Block) -> Assignment:
+        span = find_label(block.text)
+        return read_label(block.text[span[0]:span[1]], self.reader) if span else Assignment()
+
+    def walk(self, block: Block, scope: list[Block] | None = None) -> None:
+        """A block outside labelled parts: agency heading, assigning text, or look deeper.
+
+        `scope` is what the block governs: its children, or for a paragraph ending in ':'
+        with none, the bullets right after it."""
         if _no_tasks(block):
             return
         if block.kind == "table":
             self.table(block)
             return
-        heading = self.heading(block)
+        scope = block.children if scope is None else scope
+        heading = self.heading(block, scope)
         if heading is not None:
-            leads, rest = heading
-            self.headed(block, leads, rest)
+            self.headed(block, *heading, scope)
             return
-        if block.text and not block.is_title:
+        if block.text and (not block.is_title or block.text.endswith(":")):
             subjects = self.reader.subjects(block.text)
             if subjects:
-                self.subject_task(block, subjects)
+                self.subject_task(block, subjects, scope)
                 return
-        for child in block.children:
-            self.walk(child)
+        self.walk_all(scope)
+
+    def walk_all(self, blocks: list[Block]) -> None:
+        for block, scope in _scoped(blocks):
+            self.walk(block, scope)
 
     # --- agency headings --------------------------------------------------------------------
 
-    def heading(self, block: Block) -> tuple[list[AgencyMatch], str] | None:
+    def heading(self, block: Block, scope: list[Block]) -> tuple[list[AgencyMatch], str] | None:
         """Agencies a block is headed by, and the text after the heading ('Sở Tư pháp: …')."""
         if block.kind not in ("item", "para") or not block.text:
             return None
@@ -129,11 +142,11 @@ class _Extractor:
         colon = text.find(":")
         if 0 < colon <= 200:
             head, rest = text[:colon], text[colon + 1:].strip()
-        elif block.is_title or (block.heading and block.children):
+        elif block.is_title or (block.heading and scope):
             head, rest = text, ""
         else:
             return None
-        if not rest and not block.children:
+        if not rest and not scope:
             return None
         leads = self._agency_list(head)
         return (leads, rest) if leads else None
@@ -156,89 +169,129 @@ class _Extractor:
             return []
         return found
 
-    def headed(self, block: Block, leads: list[AgencyMatch], rest: str) -> None:
+    def headed(self, block: Block, leads: list[AgencyMatch], rest: str,
+               scope: list[Block]) -> None:
+        units: list[_Unit] = []
         if rest:
-            self.add(_Unit(block.key, rest, block.line_start, block.line_end), lead=leads,
-                     support=self.reader.support(rest), lead_lines=block)
-        for child in block.children:
-            self.headed_child(child, leads, block)
+            units.append(_Unit(block.key, rest, block.line_start, block.line_end))
+        for child, child_scope in _scoped(scope):
+            self.headed_child(child, child_scope, leads, units)
+        for unit in units:
+            self.add(unit, lead=self.reassigned(unit) or leads,
+                     support=self.reader.support(unit.text), lead_lines=block)
 
-    def headed_child(self, child: Block, leads: list[AgencyMatch], head: Block) -> None:
+    def headed_child(self, child: Block, scope: list[Block], leads: list[AgencyMatch],
+                     units: list[_Unit]) -> None:
         if _no_tasks(child):
             return
         if child.kind == "table":
             self.table(child)
             return
-        nested = self.heading(child)
+        if _attach_label(child, units, self.reader):
+            return
+        nested = self.heading(child, scope)
         if nested is not None:
-            self.headed(child, *nested)
+            self.headed(child, *nested, scope)
             return
         if child.is_title:
-            for grandchild in child.children:
-                self.headed_child(grandchild, leads, head)
+            for grandchild, grand_scope in _scoped(child.children):
+                self.headed_child(grandchild, grand_scope, leads, units)
             return
-        for unit in _units(child):
-            self.add(unit, lead=leads, support=self.reader.support(unit.text), lead_lines=head)
+        if scope is not child.children:  # a paragraph's bullets: units of their own
+            units += _units(child, self.reader)
+            for bullet, bullet_scope in _scoped(scope):
+                self.headed_child(bullet, bullet_scope, leads, units)
+            return
+        units += _units(child, self.reader)
+
+    def reassigned(self, unit: _Unit) -> list[AgencyMatch]:
+        """A paragraph under a heading that opens by assigning others ('Đề nghị X …',
+        'Giao X …') is theirs, not the heading's."""
+        if unit.kind != "para":
+            return []
+        subjects = self.reader.subjects(unit.text)
+        first = subjects[0] if subjects else None
+        if first is None or first.how not in ("giao", "de_nghi", "yeu_cau") or \
+                unit.text[:first.chain[0].start].count(",") > 0:
+            return []
+        return list(first.chain)
 
     # --- assigning text ---------------------------------------------------------------------
 
-    def subject_task(self, block: Block, subjects: list[Subject]) -> None:
+    def subject_task(self, block: Block, subjects: list[Subject], scope: list[Block]) -> None:
         explicit = [m for s in subjects if s.explicit_lead for m in s.chain]
         plain = [m for s in subjects if not s.explicit_lead for m in s.chain]
         roles: dict[str, list[AgencyMatch]] = {"lead": explicit, "implementers": []}
         roles[self.plain_role] = roles[self.plain_role] + plain
-        unit = _Unit(block.key, block.text, block.line_start, block.line_end)
-        self.add(unit, lead=roles["lead"], implementers=roles["implementers"],
-                 support=self.reader.support(block.text))
-        assigned = roles["lead"] or roles["implementers"]
-        for child in block.children:
-            if block.text.rstrip().endswith(":") and child.kind != "table":
-                for sub in _units(child):
-                    self.add(sub, lead=roles["lead"], implementers=roles["implementers"],
-                             support=self.reader.support(sub.text))
-            elif assigned:
-                self.walk(child)
+        if not _bare_intro(block.text, subjects):
+            unit = _Unit(block.key, block.text, block.line_start, block.line_end)
+            self.add(unit, lead=roles["lead"], implementers=roles["implementers"],
+                     support=self.reader.support(block.text))
+        if not block.text.rstrip().endswith(":"):
+            self.walk_all(scope)
+            return
+        for child in scope:
+            if child.kind == "table":
+                continue
+            for sub in _units(child, self.reader):
+                self.add(sub, lead=roles["lead"], implementers=roles["implementers"],
+                         support=self.reader.support(sub.text))
 
     # --- labelled parts ---------------------------------------------------------------------
 
     def labelled(self, section: Block) -> None:
-        """One task per label, over the blocks since the previous label of the section."""
+        """One task per label, over the blocks since the previous label of the section.
+
+        Consecutive label lines ("- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời
+        gian: …") are one label."""
         pending: list[Block] = []
+        group: list[tuple[Block, Assignment, str]] = []  # label block, what it says, its text
+
+        def flush() -> None:
+            if not group:
+                return
+            assignment = _merged([a for _, a, _ in group])
+            if assignment.agencies:
+                last, _, _ = group[-1]
+                content = {id(b): text for b, _, text in group}
+                self.labelled_task(pending, last, content, assignment)
+            pending.clear()
+            group.clear()
+
         for block in section.walk():
             if block.kind == "table" or _no_tasks(block) or \
                     any(_no_tasks(a) for a in block.ancestors()):
                 continue
             span = find_label(block.text)
             if span is None:
+                flush()
                 if not block.is_title and block.text:
                     pending.append(block)
                 continue
             s, e = span
-            content = (block.text[:s] + " " + block.text[e:]).strip()
+            content = _joined(block.text[:s], block.text[e:])
             if content:
+                flush()
                 pending.append(block)
-            assignment = read_label(block.text[s:e], self.reader)
-            if not assignment.agencies:
-                continue
-            self.labelled_task(pending, block, content, assignment)
-            pending = []
+            group.append((block, read_label(block.text[s:e], self.reader), content))
+        flush()
         leftovers = {id(b) for b in pending}
         for block in section.walk():
             if id(block) in leftovers and not any(id(a) in leftovers for a in block.ancestors()):
                 self.walk_leftover(block)
 
     def walk_leftover(self, block: Block) -> None:
-        heading = self.heading(block)
+        heading = self.heading(block, block.children)
         if heading is not None:
-            self.headed(block, *heading)
+            self.headed(block, *heading, block.children)
             return
         subjects = self.reader.subjects(block.text) if block.text else []
         if subjects:
-            self.subject_task(block, subjects)
+            self.subject_task(block, subjects, block.children)
 
-    def labelled_task(self, blocks: list[Block], label: Block, content: str,
+    def labelled_task(self, blocks: list[Block], label: Block, content: dict[int, str],
                       assignment: Assignment) -> None:
-        texts = [content if b is label else b.text for b in blocks]
+        texts = [content.get(id(b), b.text) for b in blocks]
         text = " ".join(t for t in texts if t)
         if not text:
             return
@@ -287,6 +340,9 @@ class _Extractor:
             return
         if not (lead or implementers):
             return  # "phối hợp" alone assigns no work
+        if unit.label is not None:
+            support = [*support, *unit.label.support]
+            when = when or unit.label.when
         source = Source(self.file, unit.line_start, unit.line_end)
         head = Source(self.file, lead_lines.line_start, lead_lines.line_end) if lead_lines \
             else source
@@ -319,8 +375,39 @@ def _no_tasks(block: Block) -> bool:
     return bool(_NO_TASKS.match(block.text))
 
 
-def _units(block: Block) -> list[_Unit]:
-    """A block with its numbered sub-items as one unit; paragraphs after it are units too."""
+_LIST_STYLES = ("dash", "plus", "num_paren")
+
+
+def _scoped(blocks: list[Block]) -> list[tuple[Block, list[Block]]]:
+    """Each block with what it governs: its children, or for a childless paragraph that ends
+    in ':' ("Ủy ban nhân dân các huyện, thành phố:"), the bullets that follow it."""
+    out: list[tuple[Block, list[Block]]] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i + 1
+        if not block.children and block.kind == "para" and block.text.rstrip().endswith(":"):
+            while j < len(blocks) and blocks[j].style in _LIST_STYLES:
+                j += 1
+        out.append((block, block.children if j == i + 1 else blocks[i + 1:j]))
+        i = j
+    return out
+
+
+def _bare_intro(text: str, subjects: list[Subject]) -> bool:
+    """'Sở Tài chính có trách nhiệm:' introduces the tasks below it and is none itself."""
+    if not text.rstrip().endswith(":"):
+        return False
+    left = text
+    for m in sorted((m for s in subjects for m in s.chain), key=lambda m: -m.start):
+        left = left[:m.start] + left[m.end:]
+    left = re.sub(r"\([^()]*\)", " ", left)
+    return len(re.findall(r"\w+", left)) <= 5
+
+
+def _units(block: Block, reader: AgencyReader) -> list[_Unit]:
+    """A block with its numbered sub-items as one unit; paragraphs after it are units too,
+    and a label line after it ("Thời gian thực hiện: …") completes it."""
     text, end = [block.text], block.line_end
     paragraphs: list[Block] = []
     for child in block.children:
@@ -331,10 +418,35 @@ def _units(block: Block) -> list[_Unit]:
             if b.kind != "table" and b.text:
                 text.append(b.text)
             end = max(end, b.line_end)
-    units = [_Unit(block.key, " ".join(t for t in text if t), block.line_start, end)]
+    units = [_Unit(block.key, " ".join(t for t in text if t), block.line_start, end,
+                   kind=block.kind)]
     for p in paragraphs:
-        units += _units(p)
+        if not _attach_label(p, units, reader):
+            units += _units(p, reader)
     return [u for u in units if u.text]
+
+
+def _attach_label(block: Block, units: list[_Unit], reader: AgencyReader) -> bool:
+    """A block that is only a label line goes with the unit before it (True if it did)."""
+    span = find_label(block.text)
+    if span is None or span != (0, len(block.text)) or not units:
+        return False
+    label = read_label(block.text, reader)
+    prev = units[-1]
+    prev.label = _merged([prev.label, label]) if prev.label else label
+    prev.line_end = max(prev.line_end, block.line_end)
+    return True
+
+
+def _merged(parts: list[Assignment]) -> Assignment:
+    out = Assignment()
+    for a in parts:
+        out.lead += a.lead
+        out.support += a.support
+        out.implementers += a.implementers
+        out.when = out.when or a.when
+        out.has_chu_tri = out.has_chu_tri or a.has_chu_tri
+    return out
 
 
 def _common_key(blocks: list[Block]) -> str:
@@ -380,3 +492,9 @@ def _mentions(matches, source: Source) -> list[AgencyMention]:
             continue
         out.append(AgencyMention(written=m.written, type=m.type, how=m.how, source=source))
     return out
+
+
+def _joined(before: str, after: str) -> str:
+    """Text around a removed label: 'cộng đồng (Đơn vị …).' -> 'cộng đồng.'"""
+    text = f"{before.rstrip()} {after.lstrip()}".strip()
+    return re.sub(r"\s+([.,;:])", r"\1", text)
