@@ -1,0 +1,195 @@
+"""Every Cypher statement the Neo4j store sends, derived from graph/schema.py.
+
+Pure functions from rows to `Statement`s (text and parameters), so that what a load sends can be
+checked without a server, and linted by Neo4j's own Cypher front end (tools/cypher-lint): row
+values always travel as parameters; only schema names (labels, types, property keys) are put
+into the text.
+
+    python -m plangraph.graph.neo4j_cypher --lint-schema   # the schema, for tools/cypher-lint
+    python -m plangraph.graph.neo4j_cypher --statements    # every statement the store sends
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from plangraph.graph.ladybug_store import MENTIONS, OWN_LABELS
+from plangraph.graph.rows import EdgeRows, GraphRows
+from plangraph.graph.schema import NODE_BY_LABEL, NODES, REL_BY_NAME, RELS
+
+BATCH = 1000  # rows per UNWIND statement
+PREFIX = "plangraph"  # names of the constraints and indexes the store creates
+# Beyond the `id` constraints: what deletes and canned queries look nodes up by.
+NODE_INDEXES = {"Plan": ("file", "province"), "Task": ("plan_id", "province", "period"),
+                "Agency": ("type", "province"), "LegalAct": ("number",)}
+# Relationship types a document writes carry its plan id: a replace deletes them by it.
+PROVENANCE_RELS = tuple(r.name for r in RELS if "plan_id" in r.props)
+
+
+class Statement(NamedTuple):
+    cypher: str
+    params: dict[str, Any]
+    expect: int | None = None  # the count the statement must return (edges whose ends exist)
+
+
+# -- schema --------------------------------------------------------------------------------
+
+def schema_statements() -> list[Statement]:
+    """Constraints and indexes, idempotent (IF NOT EXISTS); each runs on its own."""
+    out = [Statement(f"CREATE CONSTRAINT {PREFIX}_{n.label}_id IF NOT EXISTS "
+                     f"FOR (n:{n.label}) REQUIRE n.id IS UNIQUE", {}) for n in NODES]
+    out += [Statement(f"CREATE INDEX {PREFIX}_{label}_{prop} IF NOT EXISTS "
+                      f"FOR (n:{label}) ON (n.{prop})", {})
+            for label, props in NODE_INDEXES.items() for prop in props]
+    out += [Statement(f"CREATE INDEX {PREFIX}_{rel}_plan_id IF NOT EXISTS "
+                      f"FOR ()-[r:{rel}]-() ON (r.plan_id)", {}) for rel in PROVENANCE_RELS]
+    return out
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def write_statements(rows: GraphRows, *, overwrite: bool = False) -> list[Statement]:
+    """Nodes then edges, in batches. Shared nodes are merged: `overwrite` replaces their
+    properties (reference data), otherwise a document only fills the properties still empty."""
+    out: list[Statement] = []
+    for node in NODES:
+        cypher = _node_cypher(node.label, overwrite)
+        out += [Statement(cypher, {"rows": batch})
+                for batch in _batches(rows.nodes.get(node.label, []))]
+    for edges in rows.edges:
+        cypher = _edge_cypher(edges)
+        props = REL_BY_NAME[edges.rel].props
+        for batch in _batches(edges.rows):
+            params = [{"from": r["from"], "to": r["to"], "props": {p: r.get(p) for p in props}}
+                      for r in batch]
+            out.append(Statement(cypher, {"rows": params}, expect=len(batch)))
+    return out
+
+
+def _node_cypher(label: str, overwrite: bool) -> str:
+    merge = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+    if label in OWN_LABELS:
+        return merge + "SET n = row"
+    if overwrite:
+        return merge + "SET n += row"
+    fill = ", ".join(f"n.{p} = coalesce(n.{p}, row.{p})"
+                     for p in NODE_BY_LABEL[label].props if p != "id")
+    return merge + "ON CREATE SET n += row" + (f" ON MATCH SET {fill}" if fill else "")
+
+
+def _edge_cypher(edges: EdgeRows) -> str:
+    rel = REL_BY_NAME[edges.rel]
+    # Two MATCH clauses: index lookups of each end, not a product of the two labels. (WHERE,
+    # not `{id: row.from}`: the linter takes `from` in a pattern map for a node property.)
+    ends = (f"UNWIND $rows AS row MATCH (a:{edges.from_label}) WHERE a.id = row.from "
+            f"MATCH (b:{edges.to_label}) WHERE b.id = row.to ")
+    if "plan_id" in rel.props:  # read from one document: one edge per row
+        return ends + f"CREATE (a)-[r:{rel.name}]->(b) SET r = row.props RETURN count(*)"
+    # structural: one edge per pair (MERGE on null properties would never match)
+    return ends + f"MERGE (a)-[r:{rel.name}]->(b) SET r += row.props RETURN count(*)"
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start:start + BATCH]
+
+
+# -- replacing one document ----------------------------------------------------------------
+
+def lookup_statement(plan: dict[str, Any]) -> Statement:
+    """The plans an earlier load of this document wrote (same id, or same file) and the agencies
+    their tasks name; returns one row (`old`, `agencies`)."""
+    return Statement(
+        "MATCH (p:Plan) WHERE p.id = $id OR p.file = $file WITH collect(p.id) AS old "
+        f"OPTIONAL MATCH (a:Agency)-[:{MENTIONS}]->(t:Task) WHERE t.plan_id IN old "
+        "RETURN old, collect(DISTINCT a.id) AS agencies",
+        {"id": plan["id"], "file": plan["file"]})
+
+
+def replace_statements(rows: GraphRows, old: list[str], agencies: list[str],
+                       keep: list[str]) -> list[Statement]:
+    """What one document's load sends after `lookup_statement`, in one transaction: delete the
+    plans `old` (their tasks, their edges, then shared nodes no document mentions any more,
+    except the reference nodes `keep`), write `rows`, then set each agency's `names` to the
+    names its mentions were written with."""
+    out: list[Statement] = []
+    if old:
+        out += [Statement(f"MATCH ()-[r:{rel}]->() WHERE r.plan_id IN $old DELETE r",
+                          {"old": old}) for rel in PROVENANCE_RELS]
+        out += [Statement("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old}),
+                Statement("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old}),
+                Statement(f"MATCH (a:Agency) WHERE NOT EXISTS {{ (a)-[:{MENTIONS}]->() }} "
+                          "DETACH DELETE a", {})]
+        out += [Statement(f"MATCH (n:{n.label}) WHERE NOT n.id IN $keep "
+                          "AND NOT EXISTS { (n)--() } DELETE n", {"keep": keep})
+                for n in NODES if n.label not in (*OWN_LABELS, "Agency")]
+    out += write_statements(rows)
+    named = sorted({*agencies, *(row["id"] for row in rows.nodes.get("Agency", []))})
+    if named:
+        out.append(Statement(
+            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
+            "WITH a, r.as_written AS name ORDER BY name "
+            "WITH a, collect(DISTINCT name) AS names SET a.names = names", {"ids": named}))
+    return out
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def count_statements() -> dict[tuple[str, str], str]:
+    """("nodes" | "edges", label or type) -> the statement counting them."""
+    out = {("nodes", n.label): f"MATCH (n:{n.label}) RETURN count(n)" for n in NODES}
+    out |= {("edges", r.name): f"MATCH ()-[r:{r.name}]->() RETURN count(r)" for r in RELS}
+    return out
+
+
+# -- for tools/cypher-lint -----------------------------------------------------------------
+
+def lint_schema() -> dict[str, Any]:
+    """plangraph's schema as @neo4j-cypher/language-support's DbSchema wants it."""
+    keys = {p for n in NODES for p in n.props} | {p for r in RELS for p in r.props}
+    return {
+        "labels": [n.label for n in NODES],
+        "relationshipTypes": [r.name for r in RELS],
+        "propertyKeys": sorted(keys),
+        "graphSchema": [{"from": a, "to": b, "relType": r.name} for r in RELS for a, b in r.pairs],
+    }
+
+
+def all_statements() -> list[dict[str, Any]]:
+    """Every statement text the store can send (for a document holding every label and every
+    relationship of the schema), with example parameters, in the linter's JSON form."""
+    rows = GraphRows()
+    for n in NODES:
+        rows.add_node(n.label, {p: None for p in n.props} | {"id": n.label})
+    for r in RELS:
+        for a, b in r.pairs:
+            rows.edge_rows(r.name, a, b).append({"from": a, "to": b} | dict.fromkeys(r.props))
+    sample = [*schema_statements(), lookup_statement(rows.nodes["Plan"][0]),
+              *replace_statements(rows, ["old"], ["agency"], ["keep"]),
+              *write_statements(rows, overwrite=True),
+              *(Statement(c, {}) for c in count_statements().values())]
+    seen: dict[str, dict[str, Any]] = {}
+    for s in sample:
+        seen.setdefault(s.cypher, {"name": f"statement-{len(seen) + 1}", "cypher": s.cypher,
+                                   "params": s.params})
+    return list(seen.values())
+
+
+def _main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m plangraph.graph.neo4j_cypher")
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--lint-schema", action="store_true", help="the schema, as JSON")
+    what.add_argument("--statements", action="store_true",
+                      help="every statement the Neo4j store sends, as JSON")
+    args = parser.parse_args(argv)
+    out = lint_schema() if args.lint_schema else all_statements()
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    _main()
