@@ -193,7 +193,12 @@ class _Writer:
     def delete_plans(self, old: list[str]) -> None:
         """Remove what the plans wrote, then the shared nodes no document mentions any more."""
         run = self.conn.execute
-        run("MATCH ()-[r]->() WHERE r.plan_id IN $old DELETE r", {"old": old})
+        # Edges at a task or the plan go with them; the others are looked for by plan_id.
+        for rel in RELS:
+            for a, b in rel.pairs:
+                if "plan_id" in rel.props and a not in OWN_LABELS and b not in OWN_LABELS:
+                    run(f"MATCH (:{a})-[r:{rel.name}]->(:{b}) WHERE r.plan_id IN $old "
+                        "DELETE r", {"old": old})
         run("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old})
         run("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old})
         run(f"MATCH (a:Agency) WHERE NOT EXISTS {{ MATCH (a)-[:{MENTIONS}]->() }} "

@@ -48,6 +48,14 @@ def test_each_plan_is_in_its_province(corpus_db):
     assert sorted(r[0] for r in rows) == ["Hà Nội", "Tiền Giang", "Trà Vinh", "Tuyên Quang"]
 
 
+def test_the_table_plan_is_led_by_the_police_and_the_health_department(corpus_db):
+    with open_store(str(corpus_db[0]), read_only=True) as store:
+        rows = store.run("MATCH (p:Plan {file: $file})-[:CO_NHIEM_VU]->(:Task)<-[:CHU_TRI]-"
+                         "(a:Agency) RETURN DISTINCT a.id",
+                         {"file": SEEDS["tq2024_table"].name}).rows
+    assert {"Tuyên Quang|Công an cấp tỉnh", "Tuyên Quang|Sở Y tế"} <= {r[0] for r in rows}
+
+
 def test_stats_json_has_every_label_and_type(corpus_db):
     counts = stats(corpus_db[0])
     assert list(counts) == ["nodes", "edges"]
