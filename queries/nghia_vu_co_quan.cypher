@@ -4,6 +4,7 @@
 // param: co_quan | agency_type | | Loại cơ quan, vd. "so y te" / agency type, e.g. "so y te"
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // column: province | Tỉnh / Thành phố | province
+// column: agency_id | Mã cơ quan | id
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: role | Vai trò
 // column: plan | Kế hoạch
@@ -14,11 +15,11 @@
 // column: period | Kỳ
 // column: names | Tên như văn bản ghi
 // column: source | Nguồn
-// node: agency_type | AgencyType
-// node: task_id | Task | text=task_key title=task_text,when_text,source
+// node: agency_id | Agency | text=agency_type title=province,names
+// node: task_id | Task | text=task_key title=plan,task_text,when_text,source
 // node: province | Province
-// edge: agency_type -> task_id | $role
-// edge: task_id -> province | THUOC_TINH
+// edge: agency_id -> task_id | $role
+// edge: agency_id -> province | THUOC_TINH
 MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
 WHERE a.type = $co_quan AND ($tinh = '' OR a.province = $tinh)
 WITH DISTINCT a, t,
@@ -26,7 +27,7 @@ WITH DISTINCT a, t,
           WHEN EXISTS { MATCH (a)-[:PHOI_HOP]->(t) } THEN 'phối hợp'
           ELSE 'thực hiện' END AS role
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
-RETURN a.province AS province, a.type AS agency_type, role,
+RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
        coalesce(p.number, p.title) AS plan, t.key AS task_key, t.id AS task_id,
        t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
        t.file AS file, t.line_start AS line_start, t.line_end AS line_end

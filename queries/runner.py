@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
 from plangraph.ingest.agencies import get_resolver
+from plangraph.ingest.deadlines import period_matches
 from plangraph.ingest.vntext import loose_key, nfc
 from plangraph.queries import names
 from plangraph.queries.catalog import CannedQuery, Param, QueryError, get
@@ -231,7 +232,11 @@ def _convert(p: Param, raw: Any, store: GraphStore) -> Any:
         number = names.pick(typed, (shown for _, shown in rows), what="văn bản / legal act")
         return sorted({i for i, shown in rows if shown == number})
     if p.type == "period":
-        return _periods(typed, _values(store, _PERIODS))
+        try:
+            period_matches(None, typed)  # raises when `typed` names no period
+        except ValueError as exc:
+            raise QueryError(f"{p.name}: {exc}") from None
+        return [c for c in _values(store, _PERIODS) if period_matches(c, typed)]
     raise AssertionError(p.type)  # catalog.parse admits no other type
 
 
@@ -261,16 +266,6 @@ def _agency_type(typed: str, store: GraphStore) -> str:
 
 def _values(store: GraphStore, cypher: str) -> list[str]:
     return sorted({r[0] for r in store.run(cypher).rows if r[0]}, key=loose_key)
-
-
-def _periods(typed: str, codes: list[str]) -> list[str]:
-    """The task periods in the store that fall in the typed period ("Quý II", "6/2024")."""
-    from plangraph.ingest.deadlines import period_matches
-
-    try:
-        return [c for c in codes if period_matches(c, typed)]
-    except ValueError as exc:
-        raise QueryError(f"kỳ / period: {exc}") from exc
 
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.graph.store import open_store
+from plangraph.ingest.deadlines import period_matches
 from plangraph.queries.catalog import QueryError, catalog, get, parse
 from plangraph.queries.names import NameMatchError, pick
 from plangraph.queries.runner import bind, contains_words, run
@@ -263,27 +264,31 @@ def test_task_search_without_diacritics(store, with_tasks):
     assert rows(store, "tim_nhiem_vu", tu_khoa="' OR 1=1 RETURN 1 //") == []
 
 
+def test_tasks_due_in_a_period(store, with_tasks):
+    # the "Tháng hành động phòng, chống ma túy" falls in June: Hà Nội writes "tháng 6/2024",
+    # Tuyên Quang 2024 "Quý II"
+    june = rows(store, "nhiem_vu_theo_ky", ky="6/2024")
+    assert "Hà Nội" in {r["province"] for r in june}
+    q2 = rows(store, "nhiem_vu_theo_ky", ky="Quý II")
+    assert "Tuyên Quang" in {r["province"] for r in q2}
+    for typed, found in (("6/2024", june), ("Quý II", q2)):
+        assert all(period_matches(r["period"], typed) for r in found)
+        assert "ongoing" not in {r["period"] for r in found}
+    with pytest.raises(QueryError, match="not a period"):
+        run(store, "nhiem_vu_theo_ky", {"ky": "hôm qua"})
+
+
 def test_every_query_runs_and_returns_only_declared_columns(store):
     samples = {"province": "ha noi", "agency_type": "cong an", "act": "291/QĐ-TTg",
                "programme": "ma tuy", "text": "ma tuy", "period": "2024", "int": "1",
                "string": "x", "date": "2024-01-01"}
     for q in catalog().values():
-        if any(p.type == "period" for p in q.params) and not has_deadlines():
-            continue
         params = {p.name: samples[p.type] for p in q.params if p.required}
         if q.name == "so_sanh_hai_tinh":
             params = {"a": "ha noi", "b": "tra vinh"}
         out = run(store, q, params)
         assert set(out.columns) <= {c.key for c in q.columns}, q.name
         out.to_graph()
-
-
-def has_deadlines():
-    try:
-        import plangraph.ingest.deadlines  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def test_agency_types_are_also_found_as_plans_write_them(store):
