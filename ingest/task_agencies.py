@@ -59,6 +59,8 @@ _TOGETHER = re.compile(r"\b(?:phối\s+hợp|kết\s+hợp|hợp\s+tác|liên\s+
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ\d“\"(])|[.!?]$")
 _CLAUSE_PUNCT = ",;:"
 _LEAD_IN = re.compile(r"^(?:(giao)(?:\s+cho)?|(đề\s+nghị)|(yêu\s+cầu))$", re.IGNORECASE)
+_DELEGATED = re.compile(r"^(.+?)\s+((?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu))$", re.IGNORECASE)
+_DELEGATING = {"giao", "đề", "yêu"}  # a chain followed by these hands the work on
 _TIME_FIRST = {"định", "hàng", "hằng", "mỗi", "trước", "trong", "sau", "cuối", "đầu", "vào"}
 _TIME_WORDS = _TIME_FIRST | {"kỳ", "tháng", "năm", "quý", "ngày", "tuần", "và", "hoặc"}
 _OPENER = re.compile(
@@ -145,12 +147,23 @@ class AgencyReader:
             if cut >= 0 and not (_OPENER.match(before.strip())
                                  or sentence_subjects == sentence_chains - 1 > 0):
                 continue
+            delegated = _DELEGATED.match(tail)
+            if delegated and self._only_agencies(delegated.group(1)):
+                tail = delegated.group(2)  # "Ủy ban nhân dân tỉnh giao Sở Y tế …"
             how = _how(tail, text[chain[-1].end:])
             if how is None:
                 continue
             found.append(Subject(tuple(chain), how))
             sentence_subjects += 1
         return found
+
+
+    def _only_agencies(self, s: str) -> bool:
+        found = self.resolver.scan(s)
+        rest = s
+        for m in reversed(found):
+            rest = rest[:m.start] + rest[m.end:]
+        return bool(found) and not rest.strip(" ,;-")
 
 
 def _last_sentence_end(s: str) -> int:
@@ -169,7 +182,7 @@ def _how(tail: str, after: str) -> str | None:
     if nxt is None:
         return None
     word = nxt.group(1)
-    if not word[:1].islower() or word.lower() in _NOT_VERB:
+    if not word[:1].islower() or word.lower() in _NOT_VERB | _DELEGATING:
         return None
     rest = after[nxt.start(1):].lower()
     if rest.startswith("chủ trì"):

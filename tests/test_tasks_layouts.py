@@ -260,3 +260,12 @@ def test_objectives_and_unassigned_solutions_give_no_tasks():
         "2. Tăng cường phối hợp giữa các sở, ban, ngành trong kiểm tra.\n"
     )
     assert tasks == []
+
+
+def test_the_committee_handing_work_on_is_not_the_assignee():
+    [task] = tasks_of(
+        "KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì, phối hợp với Công an tỉnh triển khai "
+        "điều trị Methadone; báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n"
+    )
+    assert roles(task) == ({"Sở Y tế"}, {"Công an cấp tỉnh"}, set())
