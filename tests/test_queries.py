@@ -264,6 +264,16 @@ def test_task_search_without_diacritics(store, with_tasks):
     assert rows(store, "tim_nhiem_vu", tu_khoa="' OR 1=1 RETURN 1 //") == []
 
 
+def test_themes_missing_in_a_province_are_covered_elsewhere(store, with_tasks):
+    covered = {(r["province"], r["theme_id"]) for r in rows(store, "chu_de_theo_tinh")}
+    if not covered:
+        pytest.skip("no theme assigned to tasks yet (ingest/themes.py)")
+    provinces = {p for p, _ in covered}
+    for r in rows(store, "chu_de_con_thieu"):
+        assert (r["province"], r["theme_id"]) not in covered
+        assert {p for p in provinces if (p, r["theme_id"]) in covered} == set(r["covered_by"])
+
+
 def test_tasks_due_in_a_period(store, with_tasks):
     # the "Tháng hành động phòng, chống ma túy" falls in June: Hà Nội writes "tháng 6/2024",
     # Tuyên Quang 2024 "Quý II"

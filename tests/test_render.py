@@ -80,13 +80,14 @@ def test_a_large_result_is_capped_with_a_visible_note():
 # --- in a browser ----------------------------------------------------------------------------
 
 def browser_dom(path, tmp_path) -> str:
+    """The page's DOM after Chromium ran it (the browser's stderr if it printed nothing)."""
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--no-first-run", f"--user-data-dir={tmp_path / 'chromium-profile'}",
          "--virtual-time-budget=15000", "--dump-dom", path.as_uri()],
         capture_output=True, text=True, timeout=120)
-    return result.stdout
+    return result.stdout or f"chromium exit {result.returncode}: {result.stderr[-2000:]}"
 
 
 def drawn(dom: str) -> bool:
@@ -116,7 +117,8 @@ def test_the_graph_is_drawn_in_a_browser(store, tmp_path, name, params):
     page = tmp_path / f"{name}.html"
     page.write_text(render_html(graph, title=out.query.question), encoding="utf-8")
     assert external_references(page.read_text(encoding="utf-8")) == []
-    assert drawn(browser_dom(page, tmp_path))
+    dom = browser_dom(page, tmp_path)
+    assert drawn(dom), dom[-2000:]
 
 
 @needs_chromium
@@ -134,5 +136,5 @@ def test_a_hostile_document_stays_inert_in_a_browser(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert any("<script>" in v for n in page_data(html)["nodes"] for _, v in n["tip"])
     dom = browser_dom(page, tmp_path)
-    assert drawn(dom)
+    assert drawn(dom), dom[-2000:]
     assert "data-pwned" not in re.search(r"<body[^>]*>", dom)[0]
