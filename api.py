@@ -24,7 +24,7 @@ from plangraph.queries.catalog import catalog
 __all__ = ["graph", "list_queries", "open", "run"]
 
 
-def open(location: str | None = None) -> GraphStore:  # noqa: A001 - the API's own word
+def open(location: str | None = None) -> GraphStore:
     """A read-only store: a LadybugDB directory or a neo4j:// / bolt:// URI."""
     return open_store(location, read_only=True)
 
