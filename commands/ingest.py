@@ -32,7 +32,7 @@ def document_paths(paths: tuple[str, ...]) -> list[Path]:
             )
         else:
             found.append(given)
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _reason(path: Path, exc: Exception) -> str:

@@ -180,8 +180,8 @@ class _Writer:
                        id=plan["id"], file=plan["file"])
         named = {row["id"] for row in rows.nodes.get("Agency", [])}
         if old:
-            named |= set(self.ids(f"MATCH (a:Agency)-[r:{MENTIONS}]->() WHERE r.plan_id IN "
-                                  "$old RETURN DISTINCT a.id", old=old))
+            named |= set(self.ids(f"MATCH (t:Task)<-[:{MENTIONS}]-(a:Agency) WHERE t.plan_id "
+                                  "IN $old RETURN DISTINCT a.id", old=old))
             self.delete_plans(old)
         self.write(rows, overwrite=False)
         self.conn.execute(
