@@ -5,7 +5,6 @@
 //
 //   node lint.mjs ../../queries/*.cypher          canned queries (their Neo4j variant)
 //   node lint.mjs statements.json                 [{"name", "cypher", "params"}, …]
-//   node lint.mjs --schema schema.json FILE…      schema given instead of asked from Python
 //
 // The schema (labels, relationship types and their ends, property keys) comes from
 // graph/schema.py through `python -m plangraph.graph.neo4j_cypher --lint-schema`; the Python
@@ -34,7 +33,7 @@ const DIALECT = /^\s*(?:\/\/|--)\s*dialect\s*:\s*(\S+)\s*$/;
 const PARAM = /^\s*\/\/\s*param\s*:\s*(\w+)\s*\|/;
 
 function usage(message) {
-  console.error(`lint.mjs: ${message}\nusage: node lint.mjs [--schema schema.json] FILE…`);
+  console.error(`lint.mjs: ${message}\nusage: node lint.mjs FILE.cypher|FILE.json…`);
   process.exit(2);
 }
 
@@ -44,13 +43,11 @@ function python() {
   return existsSync(venv) ? venv : 'python3';
 }
 
-function plangraphSchema(schemaFile) {
-  const json = schemaFile
-    ? readFileSync(schemaFile, 'utf8')
-    : execFileSync(python(), ['-m', 'plangraph.graph.neo4j_cypher', '--lint-schema'], {
-        cwd: REPO,
-        encoding: 'utf8',
-      });
+function plangraphSchema() {
+  const json = execFileSync(python(), ['-m', 'plangraph.graph.neo4j_cypher', '--lint-schema'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   return JSON.parse(json);
 }
 
@@ -149,17 +146,12 @@ function selfCheck(schema) {
   }
 }
 
-const args = process.argv.slice(2);
-let schemaFile = null;
-const files = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--schema') schemaFile = args[++i] ?? usage('--schema needs a file');
-  else if (args[i].startsWith('-')) usage(`unknown option ${args[i]}`);
-  else files.push(args[i]);
-}
+const files = process.argv.slice(2);
 if (!files.length) usage('no files');
+const unknown = files.find((f) => f.startsWith('-'));
+if (unknown) usage(`unknown option ${unknown}`);
 
-const schema = plangraphSchema(schemaFile);
+const schema = plangraphSchema();
 selfCheck(schema);
 let errors = 0;
 let warnings = 0;
