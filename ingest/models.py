@@ -86,7 +86,7 @@ class LegalLink:
 class Programme:
     """A national or provincial programme, project (Dự án) or scheme (Đề án)."""
 
-    name: str  # as quoted in the text, e.g. 'Chương trình phòng, chống ma túy giai đoạn 2021 - 2025'
+    name: str  # as quoted, e.g. 'Chương trình phòng, chống ma túy giai đoạn 2021 - 2025'
     kind: str | None = None  # "Chương trình" | "Đề án" | "Dự án" | "Chương trình mục tiêu" …
     established_by: str | None = None  # legal act id that approves/establishes it
     implemented_by: list[str] = field(default_factory=list)  # legal act ids implementing it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from plangraph.ingest.deadlines import find_when, normalise_period, period_matches, time_label
 
 

@@ -1,6 +1,7 @@
 """Document headers: the five seeds and typical layouts of other provinces."""
 
 import pytest
+
 from plangraph.ingest.header import parse_header
 from plangraph.ingest.reader import RawDocument, read_document
 

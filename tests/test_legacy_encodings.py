@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 import pytest
+
 from plangraph.ingest.legacy_encodings import (
     TCVN3,
     VNI,

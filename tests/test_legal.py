@@ -1,6 +1,7 @@
 """Legal extraction of whole documents: seeds, plus short plans written like other provinces'."""
 
 import pytest
+
 from plangraph.ingest.header import parse_header
 from plangraph.ingest.legal import extract_legal
 from plangraph.ingest.reader import RawDocument, read_document

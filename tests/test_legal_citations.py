@@ -1,6 +1,7 @@
 """Citations of numbered acts in real sentences (seeds and typical provincial plans)."""
 
 import pytest
+
 from plangraph.ingest.legal_citations import canonical_id, find_acts
 
 

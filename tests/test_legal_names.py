@@ -1,6 +1,7 @@
 """Named acts and programmes in real sentences; the programme key shared across documents."""
 
 import pytest
+
 from plangraph.ingest.legal_named import find_named_acts
 from plangraph.ingest.legal_programmes import find_programmes, programme_key
 

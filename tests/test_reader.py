@@ -7,6 +7,7 @@ import pytest
 from docx.oxml import OxmlElement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from plangraph.ingest.errors import DocumentError
 from plangraph.ingest.legacy_encodings import encode_tcvn3, encode_vni
 from plangraph.ingest.reader import read_document

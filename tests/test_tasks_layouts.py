@@ -7,6 +7,7 @@ other provinces' plans (pipe tables, label lines, decimal numbering, docx paragr
 from __future__ import annotations
 
 import pytest
+
 from plangraph.ingest.agencies import get_resolver
 from plangraph.ingest.models import DocumentInfo
 from plangraph.ingest.reader import RawDocument, read_document

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from plangraph.ingest.agencies import get_resolver
 from plangraph.ingest.deadlines import normalise_period
 from plangraph.ingest.models import DocumentInfo

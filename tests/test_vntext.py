@@ -5,6 +5,7 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from plangraph.ingest.vntext import (
     fold_tones,
     loose_key,
