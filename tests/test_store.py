@@ -8,6 +8,7 @@ import pytest
 
 from plangraph.graph import ladybug_store
 from plangraph.graph.ladybug_store import LadybugStore
+from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS
 from plangraph.graph.store import StoreError, open_store
 from plangraph.ingest.models import AgencyMention, Task
@@ -143,3 +144,29 @@ def test_a_committed_load_survives_a_crash(tmp_path):
     with LadybugStore(path) as s:
         assert s.stats()["nodes"]["Task"] == 2
         assert s.stats()["edges"]["CHU_TRI"] == 2
+
+
+def test_reference_data_is_loaded_once_kept_and_reloadable(tmp_path, monkeypatch):
+    ref = GraphRows()
+    ref.add_node("Province", {"id": "Hà Giang", "name": "Hà Giang", "valid_from": None,
+                              "valid_to": "2025-06-30"})
+    ref.add_node("Province", {"id": "Tuyên Quang", "name": "Tuyên Quang", "valid_from": None,
+                              "valid_to": "2025-06-30"})
+    ref.add_node("Province", {"id": "Bắc Kạn", "name": "Bắc Kạn", "valid_from": None,
+                              "valid_to": "2025-06-30"})  # no edge: only the reference keeps it
+    ref.edge_rows("KE_NHIEM", "Province", "Province").append(
+        {"from": "Hà Giang", "to": "Tuyên Quang", "valid_from": "2025-07-01",
+         "scope_note": "sáp nhập", "source": "NQ 202/2025/QH15"})
+    monkeypatch.setattr(ladybug_store, "reference", lambda: ref)
+    with LadybugStore(tmp_path / "g.lbdb") as s:
+        assert s.stats()["nodes"]["Province"] == 3 and s.stats()["edges"]["KE_NHIEM"] == 1
+        s.load(tq_table())
+        s.load(tq_table(title="Kế hoạch sửa đổi"))  # replaced: unused shared nodes are dropped
+        stats = s.stats()
+        assert stats["nodes"]["Province"] == 3 and stats["edges"]["KE_NHIEM"] == 1
+        s.load_reference()
+        s.load_reference()
+        assert s.stats() == stats
+        # the plan's province is the reference node, with its validity kept
+        assert s.run("MATCH (:Plan)-[:THUOC_TINH]->(p:Province) RETURN p.id, p.valid_to").rows \
+            == [["Tuyên Quang", "2025-06-30"]]
