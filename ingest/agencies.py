@@ -213,7 +213,7 @@ class _Reader:
         """'các sở, ban, ngành liên quan', 'các cơ quan, đơn vị, địa phương', …"""
         lex, text, tokens = self.lex, self.text, self.tokens
         if not self.is_word(i, "các"):
-            return None
+            return self.bare_collective(i)
         j, nouns = i + 1, []
         while j < len(tokens):
             if nouns and not self.joined(j):
@@ -238,6 +238,20 @@ class _Reader:
         if len(nouns) == 1 and not modifiers and nouns[0] not in lex.collective_alone_ok:
             return None
         return _Span(i, j, Sense(lex.collective_type, "collective", "collective"))
+
+    def bare_collective(self, i: int) -> _Span | None:
+        """A collective without 'các': one noun and a modifier that makes it one
+        ('lực lượng chức năng', 'đơn vị có liên quan')."""
+        lex = self.lex
+        hit = self.find(lex.collective_nouns, i)
+        if hit is None or hit[0] >= len(self.tokens):
+            return None
+        if not spaces_only(self.text, self.tokens[hit[0] - 1].end, self.tokens[hit[0]].start):
+            return None
+        mod = self.find(lex.collective_bare_modifiers, hit[0], joined=spaces_only)
+        if mod is None:
+            return None
+        return _Span(i, mod[0], Sense(lex.collective_type, "collective", "collective"))
 
     def joined(self, j: int) -> bool:
         """Nouns of a collective phrase are joined by a comma or 'và'."""

@@ -187,6 +187,7 @@ class Lexicon:
     collective_nouns: Trie = field(default_factory=Trie)
     collective_alone_ok: frozenset[tuple[str, ...]] = frozenset()
     collective_modifiers: Trie = field(default_factory=Trie)
+    collective_bare_modifiers: Trie = field(default_factory=Trie)
     collective_members: Trie = field(default_factory=Trie)  # bodies after "thành viên"
     national_collective: Trie = field(default_factory=Trie)
     appositions: Trie = field(default_factory=Trie)
@@ -254,6 +255,8 @@ def _add_collective(lex: Lexicon, coll: dict[str, Any]) -> None:
     lex.collective_alone_ok = frozenset(keys(n) for n in coll["alone_ok"])
     for mod in coll["modifiers"]:
         lex.collective_modifiers.add(mod, mod)
+    for mod in coll.get("bare_modifiers", []):
+        lex.collective_bare_modifiers.add(mod, mod)
     for body in coll["members_of"]:
         lex.collective_members.add(body, body)
 

@@ -540,3 +540,18 @@ def test_offsets_index_text_not_in_nfc() -> None:
     ms = R.scan(text)
     assert [m.type for m in ms] == [CA, "Sở Y tế"]
     assert all(text[m.start : m.end] == m.written for m in ms)
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        # 002:176 — no 'các', the modifier makes it collective
+        ("Tăng cường phối hợp lực lượng chức năng theo dõi, quản lý", "lực lượng chức năng"),
+        ("phối hợp với cơ quan có liên quan kiểm tra", "cơ quan có liên quan"),
+        # 003:278 — a bare 'Các đơn vị' as the subject of a reporting duty
+        ("Các đơn vị thực hiện nghiêm túc chế độ thông tin báo cáo", "Các đơn vị"),
+    ],
+)
+def test_collective_phrases_without_cac_or_modifier(sentence, written):
+    found = get_resolver().scan(sentence)
+    assert [(m.written, m.type) for m in found] == [(written, "Các cơ quan liên quan")]

@@ -48,7 +48,7 @@ def test_text_report_shows_lines_roles_and_agencies_to_review(runner, seeds):
                                   str(seeds["hn2024_parentheses"])])
     assert result.exit_code == 0, result.output
     text = result.output
-    assert "Nhiệm vụ / tasks: 42" in text
+    assert "Nhiệm vụ / tasks: 43" in text
     assert "[III.1.a] dòng 64-70" in text
     assert "chủ trì / lead: Công an cấp tỉnh (\"Công an Thành phố\")" in text
     assert "thời gian / when: xong trong Quý III/2024 -> 2024-Q3" in text
