@@ -1,0 +1,138 @@
+"""Against a real Neo4j server: the same corpus gives the same graph and the same answers as
+the embedded store.
+
+Runs only when NEO4J_URI names a server (credentials in PLANGRAPH_NEO4J_USER /
+PLANGRAPH_NEO4J_PASSWORD or in the URI): see README-neo4j.md. Use a throwaway server: these
+tests delete plangraph's nodes there.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from neo4j import GraphDatabase
+
+from plangraph.cli import main
+from plangraph.graph.neo4j_store import ENV_PASSWORD, Neo4jStore, parse_location
+from plangraph.graph.rows import GraphRows
+from plangraph.graph.schema import NODES
+from plangraph.graph.store import StoreError, open_store
+from plangraph.queries.catalog import catalog
+from plangraph.queries.runner import run
+
+URI = os.environ.get("NEO4J_URI", "")
+PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
+
+pytestmark = pytest.mark.skipif(
+    not URI, reason="NEO4J_URI is not set: no Neo4j server to test against (README-neo4j.md: "
+                    "docker run … neo4j:5, then NEO4J_URI=neo4j://localhost:7687)")
+
+SAMPLES = {"province": "tuyen quang", "agency_type": "cong an", "act": "291/QĐ-TTg",
+           "programme": "ma tuy", "text": "ma tuy", "period": "2024", "int": "1",
+           "string": "x", "date": "2024-01-01"}
+
+
+def wipe():
+    """Delete plangraph's nodes (only those) on the server."""
+    target = parse_location(URI)
+    labels = "|".join(n.label for n in NODES)
+    with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
+        driver.execute_query(f"MATCH (n:{labels}) DETACH DELETE n", database_=target.database)
+
+
+def cli(*args):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("live") / "corpus.lbdb")
+    cli("--db", db, "ingest", str(PLANS))
+    return db
+
+
+@pytest.fixture(scope="module")
+def neo4j():
+    wipe()
+    cli("--db", URI, "ingest", str(PLANS))
+    store = Neo4jStore(URI)
+    yield store
+    store.close()
+
+
+def stats_of(location):
+    store = open_store(location, read_only=True)
+    try:
+        return store.stats()
+    finally:
+        store.close()
+
+
+def test_the_corpus_gives_the_same_counts_in_both_stores(embedded, neo4j):
+    assert neo4j.stats() == stats_of(embedded)
+
+
+def normalised(rows):
+    """Rows as a sorted list; lists inside (collect) sorted: neither store promises an order."""
+    def value(v):
+        return sorted(map(repr, v)) if isinstance(v, list) else repr(v)
+
+    return sorted(repr([value(v) for v in row]) for row in rows)
+
+
+@pytest.mark.parametrize("name", sorted(catalog()))
+def test_every_canned_query_gives_the_same_rows(name, embedded, neo4j):
+    q = catalog()[name]
+    params = {p.name: SAMPLES[p.type] for p in q.params if p.required}
+    if name == "so_sanh_hai_tinh":
+        params = {"a": "tuyen quang", "b": "ha noi"}
+    variants = [params]
+    if q.param("tinh") and not q.param("tinh").required:
+        variants.append({**params, "tinh": "ha noi"})
+    local = open_store(embedded, read_only=True)
+    try:
+        for given in variants:
+            a, b = run(local, q, given), run(neo4j, q, given)
+            assert a.columns == b.columns
+            assert normalised(a.rows) == normalised(b.rows), given
+    finally:
+        local.close()
+
+
+def test_ingesting_again_changes_nothing(neo4j):
+    before = neo4j.stats()
+    result = cli("--db", URI, "ingest", str(PLANS / "000_7ff5c3280978a41d.txt"))
+    assert "1 văn bản thay bản đã nạp trước" in result.output
+    assert neo4j.stats() == before
+
+
+def test_a_failed_load_leaves_the_graph_as_it_was(neo4j):
+    before = neo4j.stats()
+    rows = GraphRows()
+    rows.add_node("Plan", {"id": "x|plan", "file": "000_7ff5c3280978a41d.txt"})
+    rows.edge_rows("CO_NHIEM_VU", "Plan", "Task").append(
+        {"from": "x|plan", "to": "no such task", "plan_id": "x|plan", "file": "x.txt",
+         "line_start": 1, "line_end": 1})
+    with pytest.raises(StoreError, match="end node is missing"):
+        neo4j.load_rows(rows)
+    assert neo4j.stats() == before
+
+
+def test_push_copies_the_embedded_store(embedded, neo4j):
+    wipe()
+    result = cli("push", "--from", embedded, "--to", URI)
+    assert "Khác nhau" not in result.output
+    assert neo4j.stats() == stats_of(embedded)
+    cli("push", "--from", embedded, "--to", URI)  # pushing twice is pushing once
+    assert neo4j.stats() == stats_of(embedded)
+
+
+def test_a_wrong_password_is_one_line(monkeypatch):
+    monkeypatch.setenv(ENV_PASSWORD, "not-the-password-9")
+    host = URI.split("@")[-1].split("://")[-1]
+    with pytest.raises(StoreError, match="authentication failed") as err:
+        Neo4jStore(f"{URI.split('://')[0]}://{host}")
+    assert "not-the-password-9" not in str(err.value) and "\n" not in str(err.value)
