@@ -26,7 +26,7 @@ def test_list_queries_names_every_query_with_its_question():
 
 
 def test_run_gives_a_dataframe_with_vietnamese_labels(store):
-    df = api.run("trich_dan_chung", store, so_tinh=3)
+    df = api.run("can_cu_chung", store, so_tinh=3)
     assert isinstance(df, pd.DataFrame)
     assert {"Tuyên Quang", "Hà Nội", "Trà Vinh"} <= set(df.loc[df["act"] == "1452/QĐ-TTg",
                                                                "province"])
@@ -46,9 +46,9 @@ def test_graph_gives_nodes_and_edges_with_their_sources(store):
 
 def test_the_default_store_comes_from_plangraph_db(corpus_db, monkeypatch):  # noqa: F811
     monkeypatch.setenv("PLANGRAPH_DB", corpus_db)
-    assert len(api.run("can_cu_chung", so_tinh=1)) > 0
+    assert len(api.run("can_cu_truc_tiep", so_tinh=1)) > 0
 
 
 def test_bad_parameters_raise_query_error(store):
     with pytest.raises(QueryError, match="so_tinh"):
-        api.run("can_cu_chung", store, so_tinh="nhiều")
+        api.run("can_cu_truc_tiep", store, so_tinh="nhiều")

@@ -164,17 +164,17 @@ def rows(store, name, **params):
 
 
 def test_acts_based_on_in_several_provinces(store):
-    for r in rows(store, "can_cu_chung"):
+    for r in rows(store, "can_cu_truc_tiep"):
         assert r["provinces"] >= 2
-    basis = {(r["act"], r["province"]): r for r in rows(store, "can_cu_chung", so_tinh="1")}
+    basis = {(r["act"], r["province"]): r for r in rows(store, "can_cu_truc_tiep", so_tinh="1")}
     # "Triển khai thực hiện Quyết định số 424/QĐ-TTg" (title); "Thực hiện … Quyết định số
     # 1452/QĐ-TTg" (preamble)
     for act, province in (("424/QĐ-TTg", "Tiền Giang"), ("1452/QĐ-TTg", "Hà Nội")):
         assert says(basis[act, province]["source"], act)
 
 
-def test_acts_cited_in_several_provinces_include_1452_291_and_36(store):
-    found = rows(store, "trich_dan_chung")
+def test_question_3_includes_1452_for_tuyen_quang_ha_noi_and_tra_vinh(store):
+    found = rows(store, "can_cu_chung")
     by_act = {}
     for r in found:
         by_act.setdefault(r["act"], set()).add(r["province"])
@@ -184,7 +184,7 @@ def test_acts_cited_in_several_provinces_include_1452_291_and_36(store):
     assert {"Hà Nội", "Trà Vinh"} <= by_act["291/QĐ-TTg"]
     assert {"Hà Nội", "Trà Vinh"} <= by_act["36-CT/TW"]
     assert all(len(provinces) >= 2 for provinces in by_act.values())
-    three = {r["act"] for r in rows(store, "trich_dan_chung", so_tinh="3")}
+    three = {r["act"] for r in rows(store, "can_cu_chung", so_tinh="3")}
     assert "1452/QĐ-TTg" in three and "291/QĐ-TTg" not in three
 
 
@@ -339,21 +339,21 @@ def test_queries_lists_names_questions_and_params(corpus_db):
                                      "default": None, "description": nghia_vu["params"][0]
                                      ["description"]}
     table = cli(corpus_db, "queries").output
-    assert "can_cu_chung" in table and "Văn bản pháp lý nào" in table
+    assert "can_cu_truc_tiep" in table and "Văn bản pháp lý nào" in table
 
 
 def test_query_prints_a_table_with_vietnamese_headers(corpus_db):
     result = cli(corpus_db, "query", "can-cu-chung")
     assert result.exit_code == 0, result.output
     assert "Văn bản" in result.output and "Tỉnh / Thành phố" in result.output
-    assert "1452/QĐ-TTg" in cli(corpus_db, "query", "trich dan chung").output
+    assert "1452/QĐ-TTg" in cli(corpus_db, "query", "can cu chung").output
 
 
 def test_query_as_json_csv_and_html(corpus_db, tmp_path):
-    as_json = json.loads(cli(corpus_db, "query", "trich_dan_chung", "--format", "json").output)
-    assert as_json["query"] == "trich_dan_chung"
+    as_json = json.loads(cli(corpus_db, "query", "can_cu_chung", "--format", "json").output)
+    assert as_json["query"] == "can_cu_chung"
     assert {c["key"] for c in as_json["columns"]} == set(as_json["rows"][0])
-    as_csv = cli(corpus_db, "query", "trich_dan_chung", "--format", "csv").output
+    as_csv = cli(corpus_db, "query", "can_cu_chung", "--format", "csv").output
     assert as_csv.splitlines()[0].startswith("Mã văn bản,Văn bản,")
     page = tmp_path / "g.html"
     result = cli(corpus_db, "query", "chuoi_can_cu", "-p", "van_ban=291/QĐ-TTg",
@@ -373,6 +373,6 @@ def test_query_errors_are_one_line(corpus_db):
 
 
 def test_as_of_is_accepted_and_validated(corpus_db):
-    assert cli(corpus_db, "query", "can_cu_chung", "--as-of", "2025-07-01").exit_code == 0
-    result = cli(corpus_db, "query", "can_cu_chung", "--as-of", "mai")
+    assert cli(corpus_db, "query", "can_cu_truc_tiep", "--as-of", "2025-07-01").exit_code == 0
+    result = cli(corpus_db, "query", "can_cu_truc_tiep", "--as-of", "mai")
     assert result.exit_code != 0 and "not a date" in result.output

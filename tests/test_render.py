@@ -104,7 +104,7 @@ def store(corpus_db):  # noqa: F811
 
 @needs_chromium
 @pytest.mark.parametrize("name, params", [
-    ("trich_dan_chung", {}),
+    ("can_cu_chung", {}),
     ("chuoi_can_cu", {"tinh": "ha noi"}),
     ("mang_luoi_phoi_hop", {"tinh": "tuyen quang"}),
 ])

@@ -1,6 +1,6 @@
-// name: trich_dan_chung
-// question: Văn bản pháp lý nào được kế hoạch của nhiều hơn một tỉnh viện dẫn (làm căn cứ hoặc trích dẫn), ở những tỉnh nào?
-// question_en: Which legal acts are cited (as a basis or otherwise) by plans of more than one province, and which provinces?
+// name: can_cu_truc_tiep
+// question: Văn bản pháp lý nào được chính kế hoạch của nhiều hơn một tỉnh nêu làm căn cứ (phần căn cứ, "Thực hiện…", tiêu đề), ở những tỉnh nào?
+// question_en: Which legal acts do plans of more than one province state as their own basis (preamble, title), and which provinces?
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
 // column: act_id | Mã văn bản | id
 // column: act | Văn bản
@@ -11,22 +11,18 @@
 // column: province | Tỉnh / Thành phố | province
 // column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
-// column: relation | Quan hệ
 // column: source | Nguồn
 // node: act_id | LegalAct | text=act title=act_type,issuer,year,provinces
-// node: plan_id | Plan | text=plan title=province
+// node: plan_id | Plan | text=plan title=province,source
 // node: province | Province
-// edge: plan_id -> act_id | $relation | title=source
+// edge: plan_id -> act_id | CAN_CU | title=source
 // edge: plan_id -> province | THUOC_TINH
-MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
+MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
 WITH l, count(DISTINCT p.province) AS provinces
 WHERE provinces >= $so_tinh
-MATCH (p:Plan)-[c:CAN_CU|TRICH_DAN]->(l)
-WITH l, provinces, p, min(c.file) AS file, min(c.line_start) AS line_start,
-     CASE WHEN EXISTS { MATCH (p)-[:CAN_CU]->(l) } THEN 'căn cứ' ELSE 'trích dẫn' END
-     AS relation
+MATCH (p:Plan)-[c:CAN_CU]->(l)
 RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
        l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
-       coalesce(p.number, p.title) AS plan, relation, file, line_start,
-       line_start AS line_end
+       coalesce(p.number, p.title) AS plan, c.file AS file, c.line_start AS line_start,
+       c.line_end AS line_end
 ORDER BY provinces DESC, act, province, plan
