@@ -27,8 +27,10 @@ PREFIX = "plangraph"  # names of the constraints and indexes the store creates
 # Beyond the `id` constraints: what deletes and canned queries look nodes up by.
 NODE_INDEXES = {"Plan": ("file", "province"), "Task": ("plan_id", "province", "period"),
                 "Agency": ("type", "province"), "LegalAct": ("number",)}
-# Relationship types a document writes carry its plan id: a replace deletes them by it.
-PROVENANCE_RELS = tuple(r.name for r in RELS if "plan_id" in r.props)
+# Edges a document wrote between shared nodes: a replace deletes them by their plan id (the
+# others go with the document's plan and tasks).
+SHARED_PROVENANCE = tuple((r.name, a, b) for r in RELS if "plan_id" in r.props
+                          for a, b in r.pairs if a not in OWN_LABELS and b not in OWN_LABELS)
 
 
 class Statement(NamedTuple):
@@ -47,7 +49,8 @@ def schema_statements() -> list[Statement]:
                       f"FOR (n:{label}) ON (n.{prop})", {})
             for label, props in NODE_INDEXES.items() for prop in props]
     out += [Statement(f"CREATE INDEX {PREFIX}_{rel}_plan_id IF NOT EXISTS "
-                      f"FOR ()-[r:{rel}]-() ON (r.plan_id)", {}) for rel in PROVENANCE_RELS]
+                      f"FOR ()-[r:{rel}]-() ON (r.plan_id)", {})
+            for rel in dict.fromkeys(rel for rel, _, _ in SHARED_PROVENANCE)]
     return out
 
 
@@ -119,8 +122,8 @@ def replace_statements(rows: GraphRows, old: list[str], agencies: list[str],
     names its mentions were written with."""
     out: list[Statement] = []
     if old:
-        out += [Statement(f"MATCH ()-[r:{rel}]->() WHERE r.plan_id IN $old DELETE r",
-                          {"old": old}) for rel in PROVENANCE_RELS]
+        out += [Statement(f"MATCH (:{a})-[r:{rel}]->(:{b}) WHERE r.plan_id IN $old DELETE r",
+                          {"old": old}) for rel, a, b in SHARED_PROVENANCE]
         out += [Statement("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old}),
                 Statement("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old}),
                 Statement(f"MATCH (a:Agency) WHERE NOT EXISTS {{ (a)-[:{MENTIONS}]->() }} "

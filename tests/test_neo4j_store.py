@@ -117,9 +117,9 @@ def test_schema_statements_are_idempotent_and_cover_every_label():
     assert all("IF NOT EXISTS" in s for s in statements)
     for node in NODES:
         assert f"FOR (n:{node.label}) REQUIRE n.id IS UNIQUE" in " ".join(statements)
-    for rel in RELS:
-        if "plan_id" in rel.props:
-            assert f"FOR ()-[r:{rel.name}]-() ON (r.plan_id)" in " ".join(statements)
+    # the edges a replace looks for by plan id: between shared nodes
+    for rel in ("CAN_CU", "THUOC_TINH", "PHE_DUYET", "TRIEN_KHAI"):
+        assert f"FOR ()-[r:{rel}]-() ON (r.plan_id)" in " ".join(statements)
 
 
 # -- a fake server -------------------------------------------------------------------------
@@ -261,14 +261,19 @@ def test_a_load_is_one_write_transaction_and_the_schema_is_made_once(server, see
     x = extract_file(seeds["tq2024_table"])
     summary = store.load(x)
     assert summary.replaced is False and summary.nodes["Task"] == len(x.tasks)
-    assert len(server.committed) == 1
-    lookup, *writes = server.committed[0]
+    # the reference data (if any) first, in its own transaction, then the document
+    reference = write_statements(neo4j_store.reference(), overwrite=True)
+    assert server.committed[:-1] == ([[(s.cypher, s.params) for s in reference]]
+                                     if reference else [])
+    lookup, *writes = server.committed[-1]
     assert lookup[1]["file"] == seeds["tq2024_table"].name
     assert sum(len(p["rows"]) for c, p in writes if "MERGE (n:Task " in c) == len(x.tasks)
     assert server.auto == [s.cypher for s in schema_statements()]
     server.old = [summary.plan_id]
+    before = len(server.committed)
     assert store.load(x).replaced is True
-    assert len(server.committed) == 2 and len(server.auto) == len(schema_statements())
+    assert len(server.committed) == before + 1 and server.auto == [
+        s.cypher for s in schema_statements()]
     store.close()
     assert server.drivers[0].closed
 
@@ -424,12 +429,14 @@ def test_push_writes_every_plan_in_its_own_transaction_and_reports(embedded, ser
     result = CliRunner().invoke(main, ["push", "--from", str(path), "--to",
                                        f"neo4j://{USER}:{PASSWORD}@localhost:7687"])
     assert result.exit_code == 0, result.output
-    plans, rest = server.committed[:-1], server.committed[-1]
+    first = next(i for i, tx in enumerate(server.committed) if tx[0][0].startswith(
+        "MATCH (p:Plan) WHERE p.id = $id"))  # after the reference data, if any
+    plans, rest = server.committed[first:-1], server.committed[-1]
     assert len(plans) == stats["nodes"]["Plan"]
-    sent = [p for tx in server.committed for c, p in tx if "MERGE (n:Task " in c]
+    sent = [p for tx in plans for c, p in tx if "MERGE (n:Task " in c]
     assert sum(len(p["rows"]) for p in sent) == stats["nodes"]["Task"]
     for rel in ("CHU_TRI", "PHOI_HOP", "THUC_HIEN", "CAN_CU", "TRICH_DAN", "THUOC_TINH"):
-        rows = [r for tx in server.committed for c, p in tx if f"[r:{rel}]" in c
+        rows = [r for tx in [*plans, rest] for c, p in tx if f"[r:{rel}]" in c
                 for r in p["rows"]]
         assert len(rows) == stats["edges"][rel], rel
     assert any("[r:LA_LOAI]" in c for c, _ in rest)
