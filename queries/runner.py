@@ -284,5 +284,33 @@ def _date(typed: str, what: str) -> str:
 # --- --as-of ------------------------------------------------------------------------------
 
 def _apply_as_of(out: QueryOutput, date: str) -> None:
-    out.notes.append(f"--as-of {date}: chưa áp dụng, thiếu dữ liệu kế nhiệm / not applied, "
-                     "the succession data is not available yet")
+    """Show each province / agency-type value by what bears its name or does its work on `date`
+    (the 2025 reorganisation), keeping the original visible: "Đồng Tháp (trước: Tiền Giang)".
+    Where an agency type's work was split, the successors are listed and the note says which
+    part each took."""
+    from plangraph.ontology.succession import agency_type_as_of, province_as_of
+
+    explained: dict[str, str] = {}
+
+    def current(kind: str, value: Any) -> Any:
+        if not isinstance(value, str) or not value:
+            return value
+        if kind == "province":
+            name, changed = province_as_of(value, date)
+            return f"{name} (trước: {value})" if changed else value
+        successors = agency_type_as_of(value, date)
+        if [s.type for s in successors] == [value]:
+            return value
+        names = " / ".join(s.type or "giải thể / abolished" for s in successors)
+        explained[value] = "; ".join(f"{s.type or '—'}: {s.scope_note}" for s in successors)
+        return f"{names} (trước: {value})"
+
+    kinds = [(i, out.query.kind(c)) for i, c in enumerate(out.columns)]
+    kinds = [(i, k) for i, k in kinds if k in ("province", "agency_type")]
+    for row in out.rows:
+        for i, kind in kinds:
+            row[i] = current(kind, row[i])
+    out.notes.append(f"--as-of {date}: tỉnh và cơ quan được ghi theo đơn vị kế nhiệm tại ngày "
+                     "này (tên cũ trong ngoặc) / provinces and agencies shown as their successors "
+                     "on that date (former name in brackets)")
+    out.notes += [f"{old} → {why}" for old, why in explained.items()]

@@ -376,3 +376,23 @@ def test_as_of_is_accepted_and_validated(corpus_db):
     assert cli(corpus_db, "query", "can_cu_truc_tiep", "--as-of", "2025-07-01").exit_code == 0
     result = cli(corpus_db, "query", "can_cu_truc_tiep", "--as-of", "mai")
     assert result.exit_code != 0 and "not a date" in result.output
+
+
+def test_as_of_shows_the_2025_successors_and_keeps_the_former_names(store):
+    def leads(**kw):
+        out = run(store, "chu_tri_nhieu_nhat", {}, **kw)
+        return {(r["province"], r["agency_type"]) for r in out.records()}
+
+    written = leads()
+    assert ("Tiền Giang", "Công an cấp tỉnh") in written
+    assert not any("trước" in p or "trước" in a for p, a in written)
+    # Tiền Giang merged into Đồng Tháp and Trà Vinh into Vĩnh Long on 1/7/2025 (NQ 202/2025/QH15)
+    today = leads(as_of="2026-01-01")
+    assert ("Đồng Tháp (trước: Tiền Giang)", "Công an cấp tỉnh") in today
+    assert any(p == "Vĩnh Long (trước: Trà Vinh)" for p, _ in today)
+    assert any(p == "Tuyên Quang" for p, _ in today)  # merged with Hà Giang, kept its name
+    # Sở LĐTBXH's work went to Sở Nội vụ, Công an (drug rehab) and Sở Y tế from 1/3/2025
+    assert any(a.startswith("Sở Nội vụ / Công an cấp tỉnh") and
+               a.endswith("(trước: Sở Lao động - Thương binh và Xã hội)") for _, a in today)
+    # before the reorganisation, nothing changes
+    assert leads(as_of="2025-02-01") == written
