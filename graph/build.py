@@ -5,9 +5,12 @@ or province meet at the same node:
 
 - Plan: "<province>|<kind>|<number>|<issued>" when the number is known, else "#<text hash>".
 - Task: "<plan id>/<key>" ("~2", "~3" … appended where a document repeats a key).
-- Agency: "<province>|<agency type>"; a name that resolved to no type: "<province>|?<as written>".
+- Agency: "<province>|<agency type>"; a name that resolved to no type: "<province>|?<as written>"
+  (province: the Province node id).
 - LegalAct: "<number>|<year>|<scope>" (year empty when unknown); cited by name: "name:<name>".
-- Programme: programme_key(name); Province: its name; AgencyType, Theme: their ids.
+- Programme: programme_key(name); Province: the reference data's node for the province on the
+  plan's date (ontology/succession.py: the name until 30/6/2025, "<name>@2025-07-01" after);
+  AgencyType, Theme: their ids.
 
 Every edge read from the document carries its provenance (plan id, file, line range of the item
 it came from). Nothing is invented: a link or programme whose act the document does not cite is
@@ -27,6 +30,7 @@ from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
 from plangraph.ingest.legal_programmes import programme_key
 from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
 from plangraph.ingest.vntext import loose_key
+from plangraph.ontology.succession import province_node_id
 
 ROLES = (("lead", "CHU_TRI"), ("support", "PHOI_HOP"), ("implementers", "THUC_HIEN"))
 
@@ -74,6 +78,10 @@ class _Builder:
         self.doc = extraction.document
         self.plan_id = plan_id(extraction)
         self.province = self.doc.province
+        # The Province node of the reference data: the unit the province was on the plan's date
+        # (issued, else 1 January of its year), in the reference's spelling.
+        on = self.doc.issued or (f"{self.doc.year}-01-01" if self.doc.year else None)
+        self.province_id = province_node_id(self.province, on) if self.province else None
         self.rows = GraphRows()
         self._nodes: dict[tuple[str, str], dict[str, Any]] = {}
         self._edges: set[tuple] = set()
@@ -120,9 +128,9 @@ class _Builder:
                 "line_end": source.line_end if source else None}
 
     def in_province(self, label: str, node_id: str, source: Source | None) -> None:
-        if self.province:
-            self.node("Province", id=self.province, name=self.province)
-            self.edge("THUOC_TINH", label, node_id, "Province", self.province, source)
+        if self.province_id:
+            self.node("Province", id=self.province_id, name=self.province)
+            self.edge("THUOC_TINH", label, node_id, "Province", self.province_id, source)
 
     # -- document parts -----------------------------------------------------------------------
 
@@ -216,7 +224,7 @@ class _Builder:
                 self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme)
 
     def agency(self, mention: AgencyMention, source: Source | None) -> str:
-        agency = agency_id(self.province, mention)
+        agency = agency_id(self.province_id, mention)
         row_id = self.node("Agency", id=agency, type=mention.type, province=self.province,
                            names=[], resolved=mention.type is not None)
         names = self._nodes[("Agency", row_id)]["names"]

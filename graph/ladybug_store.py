@@ -21,6 +21,7 @@ import ladybug
 import pandas as pd
 
 from plangraph.graph.build import plan_rows
+from plangraph.graph.reference import reference_rows
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, NODES, REL_BY_NAME, RELS
 from plangraph.graph.store import LoadSummary, QueryResult, StoreError
@@ -47,10 +48,6 @@ def rel_ddl(name: str) -> str:
 
 @cache
 def reference() -> GraphRows:
-    try:
-        from plangraph.graph.reference import reference_rows
-    except ImportError:  # until graph/reference.py lands
-        return GraphRows()
     return reference_rows()
 
 

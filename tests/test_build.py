@@ -98,6 +98,14 @@ def test_one_agency_per_province_and_type_with_the_names_as_written():
     assert {e["from"] for e in edges(rows, "LA_LOAI")} == set(agencies) - {unresolved["id"]}
 
 
+def test_a_plan_is_placed_in_the_province_as_it_was_on_the_plans_date():
+    before, after = tq_table(issued="2024-04-10"), tq_table(issued="2025-09-15", year=2025)
+    assert [e["to"] for e in edges(plan_rows(before), "THUOC_TINH")][0] == "Tuyên Quang"
+    rows = plan_rows(after)  # Hà Giang and Tuyên Quang merged into Tuyên Quang on 1/7/2025
+    assert {e["to"] for e in edges(rows, "THUOC_TINH")} == {"Tuyên Quang@2025-07-01"}
+    assert "Tuyên Quang@2025-07-01|Sở Y tế" in nodes(rows, "Agency")
+
+
 def test_roles_keep_how_the_document_wrote_the_agency():
     rows = plan_rows(tq_table())
     pid = plan_id(tq_table())
