@@ -1,3 +1,48 @@
-"""`plangraph export` (not implemented yet)."""
+"""`plangraph export --format ttl|jsonld|graphml|csv -o PATH`: the store's graph as open files."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plangraph.graph.export import FORMATS, export
+from plangraph.graph.store import StoreError, open_store
+
+_WHAT = {"ttl": "RDF Turtle", "jsonld": "RDF JSON-LD", "graphml": "GraphML",
+         "csv": "CSV"}
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="ttl", show_default=True,
+              help="ttl, jsonld: RDF theo từ vựng ontology/plangraph.ttl / RDF in the plangraph "
+                   "vocabulary; graphml: for networkx, Gephi; csv: tables for Excel.")
+@click.option("-o", "--output", "output", required=True, metavar="PATH",
+              type=click.Path(path_type=Path),
+              help="Tệp kết quả; với csv là một thư mục / output file; a directory for csv.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path) -> None:
+    """Xuất đồ thị ra tệp mở / export the graph to open formats."""
+    if fmt == "csv" and output.is_file():
+        raise click.ClickException(f"{output} là tệp, csv cần một thư mục / is a file; csv "
+                                   "needs a directory")
+    if fmt != "csv" and output.is_dir():
+        raise click.ClickException(f"{output} là thư mục, cần đường dẫn tệp / is a directory; "
+                                   "give a file path")
+    if fmt != "csv" and not output.parent.is_dir():
+        raise click.ClickException(f"Không có thư mục / no such directory: {output.parent}")
+    try:
+        store = open_store(ctx.obj.get("db") if ctx.obj else None, read_only=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        nodes, edges = export(store, fmt, output)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    click.echo(f"Đã xuất {nodes} nút, {edges} quan hệ ({_WHAT[fmt]}) vào {output}\n"
+               f"Exported {nodes} nodes, {edges} edges ({_WHAT[fmt]}) to {output}")
+
+
+COMMANDS = [export_command]
