@@ -42,7 +42,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
 from plangraph.graph.rows import EdgeRows, GraphRows
-from plangraph.graph.schema import NODES, RELS, label_vi
+from plangraph.graph.schema import NODES, REL_BY_NAME, RELS, label_vi
 from plangraph.graph.store import GraphStore
 
 VOCABULARY = Path(__file__).resolve().parent.parent / "ontology" / "plangraph.ttl"
@@ -116,7 +116,7 @@ def vocabulary() -> Vocabulary:
         kinds = set(g.objects(term, RDF.type))
         if OWL.Class in kinds:
             classes[str(name)] = term
-        elif str(name).isupper():
+        elif str(name) in REL_BY_NAME:
             relations[str(name)] = term
         else:
             language = g.value(term, PG.literalLanguage)
