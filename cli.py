@@ -18,7 +18,7 @@ from plangraph.commands import export, extract, ingest, push, query, stats
     envvar="PLANGRAPH_DB",
     default=None,
     metavar="LOCATION",
-    help="Kho đồ thị / graph store: a directory for the embedded store (default "
+    help="Kho đồ thị / graph store: a path for the embedded store (default "
     "./plangraph.lbdb) or neo4j://… / bolt://… (env PLANGRAPH_DB).",
 )
 @click.version_option(__version__, prog_name="plangraph")

@@ -192,10 +192,10 @@ class _Builder:
             # The plan itself implements a programme it is titled after or lists as implementer.
             if own_number in implemented_by or f" {key} " in f" {title} ":
                 links.append(("TRIEN_KHAI", "Plan", self.plan_id, self.doc.source))
+            else:  # a programme the plan names in its text (often: tasks that carry it out)
+                links.append(("TRICH_DAN", "Plan", self.plan_id, source))
             links = [link for link in links if link[2]]
-            # The schema has no edge for a programme the plan only mentions: no node either,
-            # since a node nothing points to would outlive the plan that named it.
-            if not key or not links:
+            if not key:
                 continue
             self.node("Programme", id=key, name=_squeeze(prog.name), kind=prog.kind)
             for rel, from_label, from_id, src in links:

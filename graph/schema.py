@@ -79,7 +79,8 @@ RELS: tuple[RelType, ...] = (
     # Act -> act: the first act implements, details or continues the second.
     RelType("CAN_CU", (("Plan", "LegalAct"), ("LegalAct", "LegalAct")),
             {**PROVENANCE, "relation": "STRING"}, "căn cứ", "is based on"),
-    RelType("TRICH_DAN", (("Plan", "LegalAct"),), PROVENANCE, "trích dẫn", "cites"),
+    RelType("TRICH_DAN", (("Plan", "LegalAct"), ("Plan", "Programme")), PROVENANCE,
+            "trích dẫn", "cites"),
     RelType("THUOC_TINH", (("Plan", "Province"), ("Agency", "Province"), ("Task", "Province")),
             PROVENANCE, "thuộc tỉnh", "in province"),
     RelType("LA_LOAI", (("Agency", "AgencyType"),), {}, "là loại", "is of type"),

@@ -37,3 +37,10 @@ RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS 
        p.id AS plan_id, coalesce(p.number, p.title) AS plan, 'triển khai' AS via_relation,
        '' AS via_id, '' AS via, r.file AS file, r.line_start AS line_start,
        r.line_end AS line_end
+UNION
+MATCH (p:Plan)-[r:TRICH_DAN]->(g:Programme)
+WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, 'nêu trong kế hoạch' AS via_relation,
+       '' AS via_id, '' AS via, r.file AS file, r.line_start AS line_start,
+       r.line_end AS line_end

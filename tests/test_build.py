@@ -138,8 +138,8 @@ def test_legal_acts_basis_citations_and_programmes():
     can_cu = {(e["from"], e["to"], e["relation"]) for e in edges(rows, "CAN_CU")}
     assert can_cu == {(pid, "1452/QĐ-TTg|2021|national", "basis"),
                       ("1452/QĐ-TTg|2021|national", "36-CT/TW|2019|national", "implements")}
-    assert {e["to"] for e in edges(rows, "TRICH_DAN")} == set(acts)
     [programme] = nodes(rows, "Programme").values()
+    assert {e["to"] for e in edges(rows, "TRICH_DAN")} == set(acts) | {programme["id"]}
     assert [(e["from"], e["to"]) for e in edges(rows, "PHE_DUYET")] == [
         ("1452/QĐ-TTg|2021|national", programme["id"])]
 
@@ -151,11 +151,14 @@ def test_a_plan_titled_after_a_programme_implements_it():
     assert edges(plan_rows(tq_table()), "TRIEN_KHAI") == []
 
 
-def test_a_programme_only_mentioned_gets_no_node():
+def test_a_programme_the_plan_only_mentions_is_cited_by_the_plan():
     x = tq_table()
     x.programmes.append(Programme("Chương trình Phòng, chống ma túy trong thanh, thiếu niên đến "
                                   "năm 2030", kind="Chương trình", sources=[src(9)]))
-    assert len(nodes(plan_rows(x), "Programme")) == 1
+    rows = plan_rows(x)
+    mentioned = next(k for k, n in nodes(rows, "Programme").items() if "thieu nien" in k)
+    assert [(e["from"], e["line_start"]) for e in edges(rows, "TRICH_DAN")
+            if e["to"] == mentioned] == [(plan_id(x), 9)]
 
 
 def test_every_edge_read_from_the_document_carries_its_source():
