@@ -13,9 +13,8 @@ import sys
 
 import click
 
-from plangraph.graph.ladybug_store import OWN_LABELS
 from plangraph.graph.rows import GraphRows
-from plangraph.graph.schema import NODES, REL_BY_NAME, RELS, label_vi
+from plangraph.graph.schema import NODES, OWN_LABELS, REL_BY_NAME, RELS, label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore, LoadSummary, StoreError, open_store
 
 

@@ -23,14 +23,12 @@ import pandas as pd
 from plangraph.graph.build import plan_rows
 from plangraph.graph.reference import reference_rows
 from plangraph.graph.rows import EdgeRows, GraphRows
-from plangraph.graph.schema import NODE_BY_LABEL, NODES, REL_BY_NAME, RELS
+from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
 from plangraph.graph.store import LoadSummary, QueryResult, StoreError
 
 if TYPE_CHECKING:
     from plangraph.ingest.models import Extraction
 
-OWN_LABELS = ("Plan", "Task")  # written by one document only; every other label is shared
-MENTIONS = "CHU_TRI|PHOI_HOP|THUC_HIEN"
 
 
 def node_ddl(label: str) -> str:

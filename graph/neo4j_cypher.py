@@ -18,9 +18,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from plangraph.graph.ladybug_store import MENTIONS, OWN_LABELS
 from plangraph.graph.rows import EdgeRows, GraphRows
-from plangraph.graph.schema import NODE_BY_LABEL, NODES, REL_BY_NAME, RELS
+from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
 
 BATCH = 1000  # rows per UNWIND statement
 PREFIX = "plangraph"  # names of the constraints and indexes the store creates

@@ -94,6 +94,11 @@ RELS: tuple[RelType, ...] = (
             "kế nhiệm bởi", "succeeded by"),
 )
 
+# Written by one document only; every other label is shared between documents.
+OWN_LABELS = ("Plan", "Task")
+# Agency -> Task assignments, as a Cypher relationship-type alternation.
+MENTIONS = "CHU_TRI|PHOI_HOP|THUC_HIEN"
+
 NODE_BY_LABEL = {n.label: n for n in NODES}
 REL_BY_NAME = {r.name: r for r in RELS}
 
