@@ -13,29 +13,9 @@ import sys
 
 import click
 
-from plangraph.graph.rows import GraphRows
-from plangraph.graph.schema import NODES, OWN_LABELS, REL_BY_NAME, RELS, label_vi
-from plangraph.graph.store import NEO4J_SCHEMES, GraphStore, LoadSummary, StoreError, open_store
-
-
-def embedded_rows(store: GraphStore) -> GraphRows:
-    """Every node and edge of a store, as rows of graph/schema.py's properties."""
-    rows = GraphRows()
-    for node in NODES:
-        columns = ", ".join(f"n.{p} AS {p}" for p in node.props)
-        result = store.run(f"MATCH (n:{node.label}) RETURN {columns} ORDER BY n.id")
-        for values in result.rows:
-            rows.add_node(node.label, dict(zip(node.props, values, strict=True)))
-    for rel in RELS:
-        props = list(rel.props)
-        columns = "".join(f", r.{p} AS {p}" for p in props)
-        for a, b in rel.pairs:
-            result = store.run(f"MATCH (a:{a})-[r:{rel.name}]->(b:{b}) "
-                               f"RETURN a.id AS src, b.id AS dst{columns}")
-            edge_rows = rows.edge_rows(rel.name, a, b)
-            for src, dst, *values in result.rows:
-                edge_rows.append({"from": src, "to": dst, **dict(zip(props, values, strict=True))})
-    return rows
+from plangraph.graph.rows import GraphRows, read_graph
+from plangraph.graph.schema import NODES, OWN_LABELS, REL_BY_NAME, label_vi
+from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError, open_store
 
 
 def split_by_plan(rows: GraphRows) -> tuple[list[GraphRows], GraphRows]:
@@ -124,7 +104,7 @@ def push_command(ctx: click.Context, source: str | None, target: str) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        parts, rest = split_by_plan(embedded_rows(embedded))
+        parts, rest = split_by_plan(read_graph(embedded))
         before = embedded.stats()
         where = embedded.location
     finally:

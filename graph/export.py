@@ -1,7 +1,7 @@
 """Open exports of a store's graph: RDF (Turtle, JSON-LD), GraphML, CSV tables.
 
-`read_graph(store)` reads every node and relationship through `store.run(cypher)` (any
-GraphStore) into `GraphRows`; the writers take those rows.
+`read_graph(store)` (graph/rows.py) reads every node and relationship through `store.run`
+(any GraphStore) into `GraphRows`; the writers take those rows.
 
 RDF uses the vocabulary of ontology/plangraph.ttl, whose terms name the schema's labels,
 relationship types and properties (`pg:schemaName`), so that the mapping lives in one place.
@@ -41,7 +41,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from plangraph.graph.rows import EdgeRows, GraphRows
+from plangraph.graph.rows import EdgeRows, GraphRows, read_graph
 from plangraph.graph.schema import NODES, REL_BY_NAME, RELS, label_vi
 from plangraph.graph.store import GraphStore
 
@@ -63,26 +63,6 @@ FORMATS = ("ttl", "jsonld", "graphml", "csv")
 
 
 # --- reading --------------------------------------------------------------------------------
-
-def read_graph(store: GraphStore) -> GraphRows:
-    """Every node and relationship of the store, in a stable order."""
-    rows = GraphRows()
-    for node in NODES:
-        props = list(node.props)
-        result = store.run(f"MATCH (n:{node.label}) RETURN "
-                           + ", ".join(f"n.{p}" for p in props) + " ORDER BY n.id")
-        rows.nodes[node.label] = [dict(zip(props, r, strict=True)) for r in result.rows]
-    for rel in RELS:
-        props = list(rel.props)
-        for a, b in rel.pairs:
-            columns = ["a.id", "b.id", *(f"r.{p}" for p in props)]
-            result = store.run(f"MATCH (a:{a})-[r:{rel.name}]->(b:{b}) RETURN "
-                               + ", ".join(columns) + " ORDER BY a.id, b.id")
-            edges = rows.edge_rows(rel.name, a, b)
-            edges += [{"from": r[0], "to": r[1], **dict(zip(props, r[2:], strict=True))}
-                      for r in result.rows]
-    return rows
-
 
 def counts(rows: GraphRows) -> tuple[int, int]:
     return sum(map(len, rows.nodes.values())), sum(len(e.rows) for e in rows.edges)

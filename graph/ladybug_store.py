@@ -13,7 +13,6 @@ statement rolls back everything before it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ import ladybug
 import pandas as pd
 
 from plangraph.graph.build import plan_rows
-from plangraph.graph.reference import reference_rows
+from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
 from plangraph.graph.store import LoadSummary, QueryResult, StoreError
@@ -42,15 +41,6 @@ def rel_ddl(name: str) -> str:
     parts = [f"FROM {a} TO {b}" for a, b in rel.pairs]
     parts += [f"{prop} {kind}" for prop, kind in rel.props.items()]
     return f"CREATE REL TABLE IF NOT EXISTS {name}({', '.join(parts)})"
-
-
-@cache
-def reference() -> GraphRows:
-    return reference_rows()
-
-
-def reference_ids() -> list[str]:
-    return sorted({row["id"] for rows in reference().nodes.values() for row in rows})
 
 
 class LadybugStore:

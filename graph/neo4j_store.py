@@ -33,7 +33,7 @@ from neo4j.exceptions import (
 
 from plangraph.graph import neo4j_cypher as cypher
 from plangraph.graph.build import plan_rows
-from plangraph.graph.ladybug_store import reference, reference_ids
+from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.store import LoadSummary, QueryResult, StoreError
 

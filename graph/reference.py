@@ -15,6 +15,8 @@ can follow a 2017–2024 province or agency type to what replaced it in 2025.
 
 from __future__ import annotations
 
+from functools import cache
+
 from plangraph.graph.rows import GraphRows
 from plangraph.ontology.loader import (
     agency_type_changes,
@@ -26,6 +28,17 @@ from plangraph.ontology.loader import (
 from plangraph.ontology.succession import current_node_id, scope_note
 
 REFERENCE = "admin-reforms-2025"
+
+
+@cache
+def reference() -> GraphRows:
+    """The reference rows, built once per process (treat as read-only)."""
+    return reference_rows()
+
+
+def reference_ids() -> list[str]:
+    """Ids of every reference node: garbage collection of shared nodes keeps these."""
+    return sorted({row["id"] for rows in reference().nodes.values() for row in rows})
 
 
 def reference_rows() -> GraphRows:

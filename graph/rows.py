@@ -8,7 +8,12 @@ reference data (provinces, agency types, themes, successions) as `GraphRows`. Ev
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from plangraph.graph.schema import NODES, RELS
+
+if TYPE_CHECKING:
+    from plangraph.graph.store import GraphStore
 
 
 @dataclass
@@ -35,3 +40,23 @@ class GraphRows:
         e = EdgeRows(rel, from_label, to_label)
         self.edges.append(e)
         return e.rows
+
+
+def read_graph(store: GraphStore) -> GraphRows:
+    """Every node and relationship of the store, in a stable order."""
+    rows = GraphRows()
+    for node in NODES:
+        props = list(node.props)
+        result = store.run(f"MATCH (n:{node.label}) RETURN "
+                           + ", ".join(f"n.{p}" for p in props) + " ORDER BY n.id")
+        rows.nodes[node.label] = [dict(zip(props, r, strict=True)) for r in result.rows]
+    for rel in RELS:
+        props = list(rel.props)
+        for a, b in rel.pairs:
+            columns = ["a.id", "b.id", *(f"r.{p}" for p in props)]
+            result = store.run(f"MATCH (a:{a})-[r:{rel.name}]->(b:{b}) RETURN "
+                               + ", ".join(columns) + " ORDER BY a.id, b.id")
+            edges = rows.edge_rows(rel.name, a, b)
+            edges += [{"from": r[0], "to": r[1], **dict(zip(props, r[2:], strict=True))}
+                      for r in result.rows]
+    return rows

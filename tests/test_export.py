@@ -16,8 +16,8 @@ from rdflib import RDF, Graph, Literal
 from rdflib.namespace import PROV
 
 from plangraph.cli import main
-from plangraph.graph.export import PG, node_iri, read_graph, to_rdf
-from plangraph.graph.rows import GraphRows
+from plangraph.graph.export import PG, node_iri, to_rdf
+from plangraph.graph.rows import GraphRows, read_graph
 from plangraph.graph.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent

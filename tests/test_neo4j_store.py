@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from neo4j.exceptions import AuthError, CypherSyntaxError, ServiceUnavailable
 
 from plangraph.cli import main
-from plangraph.commands.push import embedded_rows, split_by_plan
+from plangraph.commands.push import split_by_plan
 from plangraph.graph import neo4j_cypher, neo4j_store
 from plangraph.graph.build import plan_rows
 from plangraph.graph.ladybug_store import LadybugStore
@@ -20,6 +20,8 @@ from plangraph.graph.neo4j_cypher import (
     write_statements,
 )
 from plangraph.graph.neo4j_store import Neo4jStore, parse_location
+from plangraph.graph.reference import reference
+from plangraph.graph.rows import read_graph
 from plangraph.graph.schema import NODES, REL_BY_NAME, RELS
 from plangraph.graph.store import StoreError, open_store
 from plangraph.ingest.extract import extract_file
@@ -262,9 +264,9 @@ def test_a_load_is_one_write_transaction_and_the_schema_is_made_once(server, see
     summary = store.load(x)
     assert summary.replaced is False and summary.nodes["Task"] == len(x.tasks)
     # the reference data (if any) first, in its own transaction, then the document
-    reference = write_statements(neo4j_store.reference(), overwrite=True)
-    assert server.committed[:-1] == ([[(s.cypher, s.params) for s in reference]]
-                                     if reference else [])
+    ref_statements = write_statements(reference(), overwrite=True)
+    assert server.committed[:-1] == ([[(s.cypher, s.params) for s in ref_statements]]
+                                     if ref_statements else [])
     lookup, *writes = server.committed[-1]
     assert lookup[1]["file"] == seeds["tq2024_table"].name
     assert sum(len(p["rows"]) for c, p in writes if "MERGE (n:Task " in c) == len(x.tasks)
@@ -407,7 +409,7 @@ def same_rows(a, b):
 def test_push_cuts_the_embedded_store_into_each_document_s_rows(embedded):
     path, extractions = embedded
     with LadybugStore(path, read_only=True) as store:
-        parts, rest = split_by_plan(embedded_rows(store))
+        parts, rest = split_by_plan(read_graph(store))
     assert len(parts) == 2
     for x in extractions:
         built = plan_rows(x)
