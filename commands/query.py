@@ -75,7 +75,11 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
     except (QueryError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     if html_file:
-        write_html(out.to_graph(), html_file, title=out.query.question, notes=out.notes)
+        try:
+            write_html(out.to_graph(), html_file, title=out.query.question, notes=out.notes)
+        except OSError as exc:
+            raise click.ClickException(
+                f"không ghi được / cannot write {html_file}: {exc.strerror or exc}") from exc
         click.echo(f"Đã ghi đồ thị / graph written: {html_file}", err=True)
     if fmt == "json":
         _dump({"query": out.query.name, "question": out.query.question,

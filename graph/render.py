@@ -79,6 +79,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "", notes: list[str] | N
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> Path:
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(graph, **kwargs), encoding="utf-8")
     return path
 

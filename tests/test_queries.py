@@ -355,7 +355,7 @@ def test_query_as_json_csv_and_html(corpus_db, tmp_path):
     assert {c["key"] for c in as_json["columns"]} == set(as_json["rows"][0])
     as_csv = cli(corpus_db, "query", "can_cu_chung", "--format", "csv").output
     assert as_csv.splitlines()[0].startswith("Mã văn bản,Văn bản,")
-    page = tmp_path / "g.html"
+    page = tmp_path / "new" / "dir" / "g.html"  # folders are created, as in the README
     result = cli(corpus_db, "query", "chuoi_can_cu", "-p", "van_ban=291/QĐ-TTg",
                  "--html", str(page))
     assert result.exit_code == 0, result.output
@@ -396,3 +396,11 @@ def test_as_of_shows_the_2025_successors_and_keeps_the_former_names(store):
                a.endswith("(trước: Sở Lao động - Thương binh và Xã hội)") for _, a in today)
     # before the reorganisation, nothing changes
     assert leads(as_of="2025-02-01") == written
+
+
+def test_an_html_file_that_cannot_be_written_is_one_line(corpus_db, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = cli(corpus_db, "query", "can_cu_chung", "--html", str(blocker / "g.html"))
+    assert result.exit_code != 0
+    assert "cannot write" in result.output and "Traceback" not in result.output
