@@ -79,15 +79,23 @@ def test_a_large_result_is_capped_with_a_visible_note():
 
 # --- in a browser ----------------------------------------------------------------------------
 
-def browser_dom(path, tmp_path) -> str:
-    """The page's DOM after Chromium ran it (the browser's stderr if it printed nothing)."""
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'chromium-profile'}",
-         "--virtual-time-budget=15000", "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    return result.stdout or f"chromium exit {result.returncode}: {result.stderr[-2000:]}"
+def browser_dom(path, tmp_path, attempts: int = 3) -> str:
+    """The page's DOM after Chromium ran it (the browser's stderr if it printed nothing).
+
+    Headless Chromium on a loaded 2-core machine sometimes dumps the DOM before the first
+    animation frame; the page is loaded again (a fresh profile each time) before giving up."""
+    for attempt in range(attempts):
+        result = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", "--run-all-compositor-stages-before-draw",
+             f"--user-data-dir={tmp_path / f'chromium-profile-{attempt}'}",
+             "--virtual-time-budget=15000", "--dump-dom", path.as_uri()],
+            capture_output=True, text=True, timeout=120)
+        dom = result.stdout or f"chromium exit {result.returncode}: {result.stderr[-2000:]}"
+        if drawn(dom):
+            break
+    return dom
 
 
 def drawn(dom: str) -> bool:
