@@ -95,8 +95,14 @@ class LadybugStore:
             except RuntimeError:
                 info = None
             if info is None or [row[0] for row in info] != list(props):
+                raise StoreError(
+                    f"Kho {self.location} theo lược đồ cũ / the store's schema is "
+                    f"outdated ({name}): delete it and ingest again")
+        for rel in RELS:
+            pairs = self._conn.execute(f"CALL show_connection('{rel.name}') RETURN *").get_all()
+            if sorted((a, b) for a, b, *_ in pairs) != sorted(rel.pairs):
                 raise StoreError(f"Kho {self.location} theo lược đồ cũ / the store's schema is "
-                                 f"outdated ({name}): delete it and ingest again")
+                                 f"outdated ({rel.name}): delete it and ingest again")
 
     def load_reference(self) -> None:
         """(Re)load the reference data (provinces, agency types, themes, successions)."""

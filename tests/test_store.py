@@ -170,3 +170,20 @@ def test_reference_data_is_loaded_once_kept_and_reloadable(tmp_path, monkeypatch
         # the plan's province is the reference node, with its validity kept
         assert s.run("MATCH (:Plan)-[:THUOC_TINH]->(p:Province) RETURN p.id, p.valid_to").rows \
             == [["Tuyên Quang", "2025-06-30"]]
+
+
+def test_a_store_made_with_an_older_schema_is_refused_with_a_clear_message(tmp_path):
+    import ladybug
+
+    path = tmp_path / "old.lbdb"
+    conn = ladybug.Connection(ladybug.Database(str(path)))
+    for node in NODES:
+        conn.execute(ladybug_store.node_ddl(node.label))
+    for rel in RELS:  # as before programmes could be cited: TRICH_DAN only Plan -> LegalAct
+        ddl = ladybug_store.rel_ddl(rel.name)
+        if rel.name == "TRICH_DAN":
+            ddl = ddl.replace(", FROM Plan TO Programme", "")
+        conn.execute(ddl)
+    conn.close()
+    with pytest.raises(StoreError, match=r"outdated \(TRICH_DAN\): delete it and ingest again"):
+        LadybugStore(path)
