@@ -334,6 +334,8 @@ class _Reader:
         if span.sense.level in ("collective", "national"):
             return span
         j, levels = self.units(span.j)
+        if self.town(span.j, j):
+            levels = ["district"]
         if not levels:
             if span.sense.level == "province":
                 return replace(span, j=self.place_end(span.j))
@@ -374,6 +376,15 @@ class _Reader:
         if levels:
             j = self.place_end(j, any_name=True)
         return j, levels
+
+    def town(self, i: int, j: int) -> bool:
+        """'UBND thành phố Vinh', 'UBND TP Sóc Trăng': a city inside a province, at the level
+        of a district; only the centrally-run cities ('UBND thành phố Hà Nội') are provinces."""
+        unit = self.find(self.lex.city_units, i)
+        if unit is None or unit[0] >= j:
+            return False
+        city = self.find(self.lex.cities, unit[0])
+        return city is None or city[0] != j
 
     def place_end(self, j: int, any_name: bool = False) -> int:
         """End of a place name at token j: a province's name or, after a unit word, capitalised

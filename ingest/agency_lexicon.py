@@ -183,6 +183,8 @@ class Lexicon:
     scope_continuation: Trie = field(default_factory=Trie)
     scope_lead_in: frozenset[str] = frozenset()
     places: Trie = field(default_factory=Trie)  # province names
+    cities: Trie = field(default_factory=Trie)  # centrally-run cities (thành phố trực thuộc TW)
+    city_units: Trie = field(default_factory=Trie)  # "thành phố", "TP"
     collective_type: str = ""
     collective_nouns: Trie = field(default_factory=Trie)
     collective_alone_ok: frozenset[tuple[str, ...]] = frozenset()
@@ -210,6 +212,13 @@ def _province_names() -> list[str]:
     names = {p["name"] for p in data.get("former", [])}
     names |= {p["successor"] for p in data.get("former", []) if p.get("successor")}
     return sorted(names)
+
+
+def _city_names() -> list[str]:
+    """Provinces that are cities ("thành phố trực thuộc Trung ương"), former and current."""
+    data = json.loads(PROVINCES.read_text(encoding="utf-8"))
+    units = data.get("former", []) + data.get("current", [])
+    return sorted({p["name"] for p in units if p.get("kind") == "thành phố"})
 
 
 def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:
@@ -284,6 +293,10 @@ def _add_scope(lex: Lexicon, scope: dict[str, Any]) -> None:
     lex.scope_lead_in = frozenset(keys(w)[0] for w in scope["lead_in"])
     for place in _province_names():
         lex.places.add(place, place)
+    for city in _city_names():
+        lex.cities.add(city, city)
+    for unit in scope["city_units"]:
+        lex.city_units.add(unit, unit)
 
 
 def build(data: dict[str, Any]) -> Lexicon:

@@ -42,7 +42,8 @@ _SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
 _BODY_START = re.compile(
     r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+1|[IVX]+\s*[.)]|\d+\s*[.)]|"
     r"[a-zđ]\))\s", re.IGNORECASE)
-_TITLE_YEAR = re.compile(r"(?P<lead>đến\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
+# "đến năm 2030", "vào năm 2030", "tầm nhìn năm 2045" name a target, not a year the plan covers.
+_TITLE_YEAR = re.compile(r"(?P<lead>(?:đến|vào|tầm\s+nhìn)\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
                          r"|giai đoạn\s+(?P<g>(?:19|20)\d{2})", re.IGNORECASE)
 _PREAMBLE_ISSUER = re.compile(
     r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban Thường vụ (?:Tỉnh|Thành) ủy|"

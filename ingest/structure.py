@@ -18,7 +18,8 @@ when no blank line separates them (a hard-wrapped line). Footnotes ("¹ …", "<
 
 Not in the tree: the header (title, number, preamble before the first numbered item, section
 title or table: `Skeleton.header`), footnotes (`Skeleton.notes`), the recipients and signature
-blocks ("Nơi nhận", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") up to a following "PHỤ LỤC", and
+blocks ("Nơi nhận", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") up to a following "PHỤ LỤC" or the
+kind line of a plan issued with the document ("KẾ HOẠCH" after a Quyết định's signature), and
 page numbers alone on a line.
 
 Tables (tab-separated rows, markdown pipe rows) become one Block holding a `Table`: the header
@@ -135,6 +136,10 @@ _END_MATTER = re.compile(
     r"^(?:N[ơo]i\s+nh[ậâa]n\b|TM\.|T/M\b|KT\.|K/T\b|TL\.|TUQ\.|Q\.\s*CHỦ\s+TỊCH)",
 )
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
+# The kind line of a document issued with the one before it ("QUYẾT ĐỊNH … Điều 1. Ban hành kèm
+# theo Quyết định này Kế hoạch …", signature, then "KẾ HOẠCH"): after end matter, it starts a
+# new part like an appendix.
+_ATTACHED = re.compile(r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+CÔNG\s+TÁC)?|ĐỀ\s+ÁN|QUY\s+CHẾ)$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _FINAL_PUNCT = re.compile(r"[.!?;…](?:[\"'”’)*\]])*$")
 
@@ -296,6 +301,8 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
     table_rows: list[Row] | None = None
     for line in classified:
         if in_end:
+            if line.kind == "text" and _ATTACHED.match(line.text):
+                line.kind = "appendix"
             if line.kind == "appendix":
                 in_end = False
             else:

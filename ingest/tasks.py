@@ -48,6 +48,7 @@ _HEADING_FILLER = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu|và|các|cù
                              re.IGNORECASE)
 _HEAD_LEAD_IN = re.compile(r"^\s*(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+", re.IGNORECASE)
 _SECTION_STYLES = ("roman", "upper", "part", "caps")
+_CONVENTION_MIN = 3  # labels without "chủ trì" that make a document's plain subjects implementers
 
 
 @dataclass
@@ -88,7 +89,9 @@ class _Extractor:
         labels = [read_label(b.text[s:e], self.reader) for b in self.skeleton.walk()
                   if b.kind != "table" and (span := find_label(b.text)) for s, e in [span]]
         labels = [a for a in labels if a.agencies]
-        return bool(labels) and sum(not a.has_chu_tri for a in labels) > len(labels) / 2
+        without = sum(not a.has_chu_tri for a in labels)
+        # one stray label is no convention: it takes several, and most of the labels
+        return without >= _CONVENTION_MIN and without > len(labels) / 2
 
     def section(self, block: Block) -> None:
         if _no_tasks(block):
@@ -246,6 +249,8 @@ class _Extractor:
         gian: …") are one label."""
         pending: list[Block] = []
         group: list[tuple[Block, Assignment, str]] = []  # label block, what it says, its text
+        # blocks no label assigns, with the time of the label that closes them, if any
+        unassigned: list[tuple[list[Block], str | None]] = []
 
         def flush() -> None:
             if not group:
@@ -255,6 +260,8 @@ class _Extractor:
                 last, _, _ = group[-1]
                 content = {id(b): text for b, _, text in group}
                 self.labelled_task(pending, last, content, assignment)
+            else:  # "Thời gian hoàn thành: …" alone: the text above assigns ("Giao X chủ trì …")
+                unassigned.append((list(pending), assignment.when or None))
             pending.clear()
             group.clear()
 
@@ -275,10 +282,18 @@ class _Extractor:
                 pending.append(block)
             group.append((block, read_label(block.text[s:e], self.reader), content))
         flush()
-        leftovers = {id(b) for b in pending}
-        for block in section.walk():
-            if id(block) in leftovers and not any(id(a) in leftovers for a in block.ancestors()):
+        unassigned.append((pending, None))
+        for blocks, when in unassigned:
+            leftovers = {id(b) for b in blocks}
+            roots = [b for b in section.walk() if id(b) in leftovers
+                     and not any(id(a) in leftovers for a in b.ancestors())]
+            for n, block in enumerate(roots, 1):
+                done = len(self.tasks)
                 self.walk_leftover(block)
+                if n == len(roots) and when:  # the time line closes the last item above it
+                    for task in self.tasks[done:]:
+                        task.when = task.when or when
+                        task.period = normalise_period(task.when)
 
     def walk_leftover(self, block: Block) -> None:
         heading = self.heading(block, block.children)

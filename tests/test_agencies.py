@@ -216,7 +216,7 @@ def test_typos_are_resolved_and_reported(written: str, type_: str) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["Trung tâm Kiểm soát bệnh tật tỉnh", "Ban Quản lý các khu công nghiệp", "Chi cục Kiểm lâm"],
+    ["Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Công tác xã hội tỉnh", "Chi cục Kiểm lâm"],
 )
 def test_unknown_bodies_are_kept(written: str) -> None:
     m = R.resolve(written)
@@ -287,7 +287,7 @@ LISTS = [
      " Thành phố",
      [CA, "Sở Tài chính", LDTBXH, "Sở Y tế", "Cục Hải quan", VKS, TOA, REL]),
     # an unknown body between known ones is kept, whole
-    ("Công an tỉnh, Ban Quản lý các khu công nghiệp tỉnh, Sở Y tế", [CA, None, "Sở Y tế"]),
+    ("Công an tỉnh, Trung tâm Công tác xã hội tỉnh, Sở Y tế", [CA, None, "Sở Y tế"]),
 ]
 
 
@@ -300,8 +300,8 @@ def test_split_list(text: str, types: list[str | None]) -> None:
 
 
 def test_split_list_keeps_unknown_item_whole() -> None:
-    ms = R.split_list("Công an tỉnh, Ban Quản lý các khu công nghiệp tỉnh, Sở Y tế")
-    assert ms[1].written == "Ban Quản lý các khu công nghiệp tỉnh"
+    ms = R.split_list("Công an tỉnh, Trung tâm Công tác xã hội tỉnh, Sở Y tế")
+    assert ms[1].written == "Trung tâm Công tác xã hội tỉnh"
     assert ms[1].how == "unknown"
 
 
@@ -555,3 +555,35 @@ def test_offsets_index_text_not_in_nfc() -> None:
 def test_collective_phrases_without_cac_or_modifier(sentence, written):
     found = get_resolver().scan(sentence)
     assert [(m.written, m.type) for m in found] == [(written, "Các cơ quan liên quan")]
+
+
+@pytest.mark.parametrize(
+    "written, type_",
+    [
+        ("UBND thành phố Sóc Trăng", "Ủy ban nhân dân cấp huyện"),  # city inside a province
+        ("Ủy ban nhân dân thành phố Vinh", "Ủy ban nhân dân cấp huyện"),
+        ("UBND thành phố Hà Nội", "Ủy ban nhân dân cấp tỉnh"),  # centrally-run city
+        ("UBND TP. Hồ Chí Minh", "Ủy ban nhân dân cấp tỉnh"),
+        ("Ủy ban nhân dân Thành phố", "Ủy ban nhân dân cấp tỉnh"),  # Hà Nội's own plans
+    ],
+)
+def test_a_city_inside_a_province_is_at_district_level(written: str, type_: str) -> None:
+    assert R.resolve(written).type == type_
+
+
+@pytest.mark.parametrize(
+    "written, type_",
+    [
+        ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự cấp tỉnh"),
+        ("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội cấp tỉnh"),
+        ("Hội Chữ thập đỏ tỉnh", "Hội Chữ thập đỏ cấp tỉnh"),
+        ("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế cấp tỉnh"),
+    ],
+)
+def test_bodies_of_aids_and_border_plans(written: str, type_: str) -> None:
+    assert R.resolve(written).type == type_
+
+
+def test_political_social_organisations_alone_are_a_collective() -> None:
+    found = R.scan("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội")
+    assert [m.type for m in found] == [MTTQ, "Các cơ quan liên quan"]

@@ -87,6 +87,9 @@ def test_year_is_the_first_year_covered_not_a_horizon_or_a_cited_date():
     info = header("KẾ HOẠCH\nThực hiện Chiến lược quốc gia phòng, chống ma túy đến năm 2030 "
                   "giai đoạn 2022 - 2025 trên địa bàn tỉnh Sơn La\n")
     assert (info.year, info.province) == (2022, "Sơn La")
+    target = header("KẾ HOẠCH\nThực hiện Chiến lược quốc gia chấm dứt dịch bệnh AIDS vào năm "
+                    "2030\ntrên địa bàn tỉnh Lào Cai giai đoạn 2021 - 2025\n")
+    assert (target.year, target.province) == (2021, "Lào Cai")
     no_year = header("KẾ HOẠCH\nTriển khai Quyết định số 424/QĐ-TTg ngày 07/4/2017\n\n"
                      "Gửi báo cáo trước ngày 25/8/2017.\n")
     assert no_year.year == 2017

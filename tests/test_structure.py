@@ -136,3 +136,17 @@ def test_bold_markers_superscripts_and_page_numbers():
     items = [b for b in sk.walk() if b.style == "arabic"]
     assert [b.marker for b in items] == ["8", "9"]
     assert items[0].text == "Đẩy mạnh phong trào toàn dân năm 2023; gồm: (1) mô hình."
+
+
+def test_plan_issued_with_a_decision_follows_its_signature():
+    sk = skeleton(
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống mại dâm\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống mại dâm.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n\n"
+        "Bùi Đình Long\n\nKẾ HOẠCH\nPhòng, chống mại dâm năm 2022\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChỉ đạo các cơ sở y tế cung cấp dịch vụ tư vấn.\n"
+    )
+    texts = [b.text for b in sk.walk()]
+    assert "Sở Y tế" in texts and "Chỉ đạo các cơ sở y tế cung cấp dịch vụ tư vấn." in texts
+    assert "Bùi Đình Long" not in " ".join(texts)

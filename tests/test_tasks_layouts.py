@@ -270,3 +270,24 @@ def test_the_committee_handing_work_on_is_not_the_assignee():
         "điều trị Methadone; báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n"
     )
     assert roles(task) == ({"Sở Y tế"}, {"Công an cấp tỉnh"}, set())
+
+
+def test_time_line_closes_the_item_that_assigns_in_its_text():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "1.1. Rà soát người nghiện ma túy sau sắp xếp. Giao Công an tỉnh chủ trì, phối hợp với "
+        "Sở Y tế, UBND các xã, phường thực hiện.\nThời gian hoàn thành: Quý IV/2025.\n"
+        "1.2. Sở Y tế có trách nhiệm hướng dẫn các trạm y tế xác định tình trạng nghiện.\n"
+        "1.3. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính bố trí biên chế.\n"
+        "Thời gian hoàn thành: tháng 12/2025.\n"
+        "1.4. Đưa nội dung phòng, chống ma túy vào hoạt động trải nghiệm.\n"
+        "(Đơn vị thực hiện: Sở Giáo dục và Đào tạo, Tỉnh đoàn; Thời gian: năm học 2025 - 2026)\n"
+    )
+    got = {t.key: (roles(t), t.when) for t in tasks}
+    assert got["II.1.1"] == (({"Công an cấp tỉnh"}, {"Sở Y tế", "Ủy ban nhân dân cấp xã"}, set()),
+                             "Quý IV/2025")
+    # one label without "chủ trì" is no convention: plain subjects still lead
+    assert got["II.1.2"] == (({"Sở Y tế"}, set(), set()), None)
+    assert got["II.1.3"] == (({"Sở Nội vụ"}, {"Sở Tài chính"}, set()), "tháng 12/2025")
+    assert got["II.1.4"][0] == (set(), set(), {"Sở Giáo dục và Đào tạo",
+                                         "Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"})
