@@ -64,6 +64,9 @@ class Block:
     marker: str | None = None  # "II", "3", "a", "-", "+", "1.2", "(1)"
     heading: bool = False  # a markdown heading, a whole line in bold, or all capitals
     table: Table | None = None
+    # where in `text` a hard-wrapped line joined the first one with a capital: the first
+    # line may be a heading over its paragraph ("5. Sở TTTT, Báo Nghệ An, …" / "Xây dựng …")
+    wrap_at: int | None = None
     children: list[Block] = field(default_factory=list)
     parent: Block | None = field(default=None, repr=False)
     key: str = ""
@@ -275,6 +278,7 @@ class _Para:
     marker: str | None = None
     heading: bool = False
     table: Table | None = None
+    wrap_at: int | None = None
 
 
 def _continues(prev: _Para, line: _Line, blank_gap: bool) -> bool:
@@ -341,6 +345,9 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
             table_rows = None
         prev = paras[-1] if paras else None
         if prev is not None and line.kind == "text" and _continues(prev, line, blank_gap):
+            if prev.wrap_at is None and prev.line_end == prev.line_start and \
+                    line.text[:1].isupper():
+                prev.wrap_at = len(prev.text) + 1
             prev.text = f"{prev.text} {line.text}".strip()
             prev.line_end = line.no
         else:
@@ -441,8 +448,9 @@ def _block(p: _Para) -> Block:
     if p.kind == "table":
         return Block("table", "", p.line_start, p.line_end, table=p.table)
     if p.style:
-        return Block("item", p.text, p.line_start, p.line_end, p.style, p.marker, p.heading)
-    return Block("para", p.text, p.line_start, p.line_end, heading=p.heading)
+        return Block("item", p.text, p.line_start, p.line_end, p.style, p.marker, p.heading,
+                     wrap_at=p.wrap_at)
+    return Block("para", p.text, p.line_start, p.line_end, heading=p.heading, wrap_at=p.wrap_at)
 
 
 def _set_keys(roots: list[Block], parent: Block | None = None) -> None:

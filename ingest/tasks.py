@@ -142,6 +142,10 @@ class _Extractor:
         if block.kind not in ("item", "para") or not block.text:
             return None
         text = block.text
+        if block.wrap_at:  # a heading line with its paragraph hard-wrapped onto it
+            leads = self._agency_list(text[:block.wrap_at])
+            if leads:
+                return leads, text[block.wrap_at:]
         colon = text.find(":")
         if 0 < colon <= 200:
             head, rest = text[:colon], text[colon + 1:].strip()

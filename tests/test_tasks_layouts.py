@@ -291,3 +291,24 @@ def test_time_line_closes_the_item_that_assigns_in_its_text():
     assert got["II.1.3"] == (({"Sở Nội vụ"}, {"Sở Tài chính"}, set()), "tháng 12/2025")
     assert got["II.1.4"][0] == (set(), set(), {"Sở Giáo dục và Đào tạo",
                                          "Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"})
+
+
+def test_heading_line_with_its_paragraph_wrapped_onto_it():
+    # a PDF text layer: the heading and its paragraph with no blank line between them
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "5. Sở Thông tin và Truyền thông, Báo Nghệ An, Đài Phát thanh - Truyền hình Nghệ An\n"
+        "Xây dựng chuyên mục, tin bài tuyên truyền về phòng, chống mại dâm, mua bán người; "
+        "định hướng các cơ quan báo chí đưa tin đúng quy định.\n"
+        "7. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội\n"
+        "Tuyên truyền, vận động hội viên, đoàn viên và Nhân dân tham gia phòng, chống mại dâm; "
+        "phối hợp với Sở Y tế giám sát việc thực hiện chính sách.\n",
+        province="Nghệ An",
+    )
+    got = {t.key: (t.text[:20], roles(t)) for t in tasks}
+    assert got == {
+        "IV.5": ("Xây dựng chuyên mục,", ({"Sở Thông tin và Truyền thông", "Báo cấp tỉnh",
+                                         "Đài Phát thanh và Truyền hình cấp tỉnh"}, set(), set())),
+        "IV.7": ("Tuyên truyền, vận độ", ({"Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh",
+                                         "Các cơ quan liên quan"}, {"Sở Y tế"}, set())),
+    }
