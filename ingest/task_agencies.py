@@ -17,7 +17,8 @@ A subject is a chain that opens a clause and is followed by a verb ("Bộ Chỉ 
 phòng tỉnh phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …",
 "Định kỳ 06 tháng và năm các cơ quan … báo cáo …"), or one introduced by "Giao", "Đề nghị",
 "Yêu cầu". A comma-opened clause counts only after an adverbial opening ("Căn cứ …, ",
-"Kết thúc …, ") or after other subjects.
+"Kết thúc …, ") or after other subjects; a clause after a short label ("Chế độ báo cáo: Các
+sở, ngành … báo cáo …") counts too.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ _OPENER = re.compile(
     r"hàng\s+năm|hằng\s+năm|định\s+kỳ|để|nhằm|trước|từ|thời\s+gian)\b",
     re.IGNORECASE,
 )
+# a short label that opens a sentence ("Chế độ báo cáo: Các sở, ngành … báo cáo …"): its subject
+# does the work
+_LABEL = re.compile(r"^\s*[^\W\d]\w*(?:\s+\w+){0,5}\s*:$")
 # words after a chain that show it is not the subject of a verb
 _NOT_VERB = {"của", "thuộc", "tại", "trên", "về", "và", "cho", "ở", "với", "trong", "theo", "từ",
              "đến", "là", "các", "những", "nơi", "do", "bởi", "được", "đã", "cấp"}
@@ -145,7 +149,8 @@ class AgencyReader:
             cut = max(before.rfind(c) for c in _CLAUSE_PUNCT)
             tail = before[cut + 1:].strip() if cut >= 0 else before.strip()
             if cut >= 0 and not (_OPENER.match(before.strip())
-                                 or sentence_subjects == sentence_chains - 1 > 0):
+                                 or sentence_subjects == sentence_chains - 1 > 0
+                                 or (sentence_chains == 1 and _LABEL.match(before[:cut + 1]))):
                 continue
             delegated = _DELEGATED.match(tail)
             if delegated and self._only_agencies(delegated.group(1)):

@@ -312,3 +312,15 @@ def test_heading_line_with_its_paragraph_wrapped_onto_it():
         "IV.7": ("Tuyên truyền, vận độ", ({"Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh",
                                          "Các cơ quan liên quan"}, {"Sở Y tế"}, set())),
     }
+
+
+def test_agencies_after_a_short_label_do_the_work():
+    [task] = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "9. Chế độ báo cáo: Các sở, ngành, UBND các huyện, thành phố, thị xã báo cáo kết quả "
+        "thực hiện (6 tháng trước ngày 15/6, năm trước ngày 15/12) về Sở Lao động - Thương binh "
+        "và Xã hội để tổng hợp, báo cáo UBND tỉnh.\n"
+    )
+    assert (task.key, roles(task)) == ("IV.9", ({"Các cơ quan liên quan",
+                                                 "Ủy ban nhân dân cấp huyện"}, set(), set()))
+    assert task.when == "6 tháng trước ngày 15/6, năm trước ngày 15/12"
