@@ -183,7 +183,10 @@ class _Extractor:
             units.append(_Unit(block.key, rest, block.line_start, block.line_end))
         for child, child_scope in _scoped(scope):
             self.headed_child(child, child_scope, leads, units)
+        when = _closing_time(scope, self.reader)
         for unit in units:
+            if when and not (unit.label and unit.label.when) and not find_when(unit.text):
+                unit.label = _merged([unit.label or Assignment(), Assignment(when=when)])
             self.add(unit, lead=self.reassigned(unit) or leads,
                      support=self.reader.support(unit.text), lead_lines=block)
 
@@ -455,6 +458,17 @@ def _attach_label(block: Block, units: list[_Unit], reader: AgencyReader) -> boo
     prev.label = _merged([prev.label, label]) if prev.label else label
     prev.line_end = max(prev.line_end, block.line_end)
     return True
+
+
+def _closing_time(scope: list[Block], reader: AgencyReader) -> str | None:
+    """The time of a "Thời gian thực hiện: …" line that closes a list and is the list's only
+    label line: it dates every item of the list, not only the last."""
+    blocks = [b for top in scope for b in top.walk() if b.kind != "table"]
+    labels = [b for b in blocks if b.text and find_label(b.text) == (0, len(b.text))]
+    if len(labels) != 1 or labels[0] is not blocks[-1]:
+        return None
+    label = read_label(labels[0].text, reader)
+    return None if label.agencies else label.when
 
 
 def _merged(parts: list[Assignment]) -> Assignment:

@@ -324,3 +324,23 @@ def test_agencies_after_a_short_label_do_the_work():
     assert (task.key, roles(task)) == ("IV.9", ({"Các cơ quan liên quan",
                                                  "Ủy ban nhân dân cấp huyện"}, set(), set()))
     assert task.when == "6 tháng trước ngày 15/6, năm trước ngày 15/12"
+
+
+def test_time_line_closing_a_list_dates_every_bullet():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Lao động - Thương binh và Xã hội\n"
+        "- Chủ trì, phối hợp với Công an tỉnh tổ chức các đoàn kiểm tra liên ngành.\n"
+        "Thời gian thực hiện: hằng năm.\n"
+        "- Xây dựng mô hình hỗ trợ giảm hại cho người bán dâm tại thành phố Vinh.\n"
+        "2. UBND các huyện, thị xã, thành phố:\n"
+        "- Xây dựng kế hoạch tổ chức Tháng hành động tại địa phương.\n"
+        "- Báo cáo kết quả thực hiện về Sở Y tế.\n"
+        "Thời gian thực hiện: trước ngày 20/12/2020.\n"
+    )
+    got = {t.key: (t.when, t.period) for t in tasks}
+    assert got == {  # a time line inside the list dates only the bullet above it
+        "IV.1.-1": ("hằng năm", "ongoing"), "IV.1.-2": (None, None),
+        "IV.2.-1": ("trước ngày 20/12/2020", "by 2020-12-20"),
+        "IV.2.-2": ("trước ngày 20/12/2020", "by 2020-12-20"),
+    }
