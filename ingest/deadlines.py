@@ -10,7 +10,7 @@ Period codes::
 
     code  := item ("," item)*
     item  := "ongoing"                  thường xuyên, liên tục, hằng năm
-           | "by " date                 trước ngày / chậm nhất ngày …
+           | "by " (date | [year "-"] unit)   trước ngày / chậm nhất ngày / trước Quý III …
            | date                       a day ("ngày 26/6/2024")
            | [year "-"] unit ["-" unit] Quý II -> Q2, Quý I – II -> Q1-Q2, Quý III/2024 -> 2024-Q3
            | year ["-" year]            cả năm 2024 -> 2024, giai đoạn 2021 - 2025 -> 2021-2025
@@ -52,6 +52,16 @@ _BEFORE_DAY = re.compile(
     + _DAY + r")",
     re.IGNORECASE,
 )
+# a deadline inside a sentence: "hoàn thành trong tháng 11/2025", "xong trước Quý III",
+# "trước tháng 6/2024"
+_OF_YEAR = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+_PERIOD = (r"(?:" + _DAY + r"|tháng\s+\d{1,2}" + _OF_YEAR + r"|quý\s+(?:IV|III|II|I|[1-4])(?!\w)"
+           + _OF_YEAR + r"|năm\s+\d{4})")
+_DONE_BY = re.compile(
+    r"(?:(?:hoàn\s+thành|xong)\s+(?:trước|trong)|trước(?=\s+(?:quý|tháng)\b))\s+"
+    + _PERIOD,
+    re.IGNORECASE,
+)
 # words that make a parenthesis a deadline: "(thực hiện trong quý IV năm 2023)"
 _DEADLINE_WORDS = re.compile(
     r"\b(?:trước\s+ngày|chậm\s+nhất|thời\s+gian|thời\s+hạn|thực\s+hiện\s+trong|hoàn\s+thành"
@@ -78,7 +88,8 @@ def time_label(text: str) -> str | None:
 def find_when(text: str) -> str | None:
     """The deadline written in a task's text, or None.
 
-    A labelled time, else a parenthesis about timing, else a 'trước ngày …' phrase.
+    A labelled time, else a parenthesis about timing, else a 'trước ngày …' phrase, else a
+    'hoàn thành trong tháng …' / 'xong trước Quý …' phrase.
     """
     labelled = time_label(text)
     if labelled:
@@ -87,7 +98,7 @@ def find_when(text: str) -> str | None:
         inner = m.group(1)
         if _DEADLINE_WORDS.search(inner) and not _CITATION_WORDS.search(inner):
             return _tidy(inner)
-    m = _BEFORE_DAY.search(text)
+    m = _BEFORE_DAY.search(text) or _DONE_BY.search(text)
     return _tidy(m.group(0)) if m else None
 
 
@@ -159,7 +170,7 @@ def _items(s: str) -> list[str]:
         if free(m):
             a, b = _ROMAN.get(m.group(1), None) or int(m.group(1)), m.group(2)
             unit = f"Q{a}" + (f"-Q{_ROMAN.get(b, None) or int(b)}" if b else "")
-            add(m, _with_year(m.group(3), unit))
+            add(m, _by(s, m) + _with_year(m.group(3), unit))
     for m in _MONTHS.finditer(s):
         if not free(m):
             continue
@@ -168,9 +179,10 @@ def _items(s: str) -> list[str]:
         if not all(1 <= int(x) <= 12 for x in months + ([last] if last else [])):
             continue
         if last:
-            add(m, _with_year(year, f"M{int(first)}-M{int(last)}"))
+            add(m, _by(s, m) + _with_year(year, f"M{int(first)}-M{int(last)}"))
         else:
-            found.append((m.start(), ",".join(_with_year(year, f"M{int(x)}") for x in months)))
+            found.append((m.start(), _by(s, m) + ",".join(_with_year(year, f"M{int(x)}")
+                                                          for x in months)))
             taken.append(m.span())
     for m in _YEARS.finditer(s):
         if free(m):
@@ -185,8 +197,12 @@ def _date_code(s: str, m: re.Match, day: str, month: str, year: str | None) -> s
     if not (1 <= d <= 31 and 1 <= mo <= 12):
         return None
     date = f"{year}-{mo:02d}-{d:02d}" if year else f"--{mo:02d}-{d:02d}"
-    before = s[: m.start()]
-    return ("by " if _BY.search(before) else "") + date
+    return _by(s, m) + date
+
+
+def _by(s: str, m: re.Match) -> str:
+    """"by " when the period is a deadline ("trước ngày …", "trước Quý III")."""
+    return "by " if _BY.search(s[: m.start()]) else ""
 
 
 def _with_year(year: str | None, unit: str) -> str:

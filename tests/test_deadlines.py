@@ -73,3 +73,19 @@ def test_time_label_and_deadline_phrases_from_task_text():
     # a parenthesis citing an act is not a deadline, though it holds a date
     assert find_when("Đề án (ban hành kèm theo Quyết định số 374/QĐ-UBND ngày 05/12/2018 của "
                      "UBND tỉnh)") is None
+
+
+@pytest.mark.parametrize("text, when, period", [
+    ("UBND các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch của địa phương, hoàn thành "
+     "trong tháng 11/2025.", "hoàn thành trong tháng 11/2025", "2025-M11"),
+    ("Sở Y tế xây dựng đề án thí điểm, xong trước Quý III năm 2024.",
+     "xong trước Quý III năm 2024", "by 2024-Q3"),
+    ("Các huyện gửi báo cáo về Sở Lao động - Thương binh và Xã hội trước tháng 6/2024.",
+     "trước tháng 6/2024", "by 2024-M6"),
+    ("Rà soát, hoàn thành trước ngày 30/6/2024 việc lập danh sách.",
+     "hoàn thành trước ngày 30/6/2024", "by 2024-06-30"),
+    # a result reached, not a deadline
+    ("Tỉnh đã hoàn thành năm 2023 các chỉ tiêu được giao.", None, None),
+])
+def test_deadline_phrases_inside_a_sentence(text, when, period):
+    assert (find_when(text), normalise_period(find_when(text))) == (when, period)
