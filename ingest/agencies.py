@@ -523,6 +523,20 @@ class AgencyResolver:
         reader = _Reader(self.lex, text, strict=True)
         return [reader.match(s) for s in reader.mentions()]
 
+    def collective_noun(self, text: str) -> AgencyMatch | None:
+        """A collective noun that stands for the collective alone ('địa phương', 'đơn vị',
+        'ban ngành') at the start of `text`. Bare, such a noun is a collective only where the
+        words before make it a party ('phối hợp với địa phương'), which the caller knows;
+        elsewhere 'địa phương' is a place ('tại địa phương')."""
+        reader = _Reader(self.lex, text, strict=True)
+        if not reader.tokens or text[: reader.tokens[0].start].strip():
+            return None
+        hit = reader.find(self.lex.collective_nouns, 0)
+        if hit is None or reader.keys_of(0, hit[0]) not in self.lex.collective_alone_ok:
+            return None
+        span = _Span(0, hit[0], Sense(self.lex.collective_type, "collective", "collective"))
+        return reader.match(span)
+
     # --- lists ----------------------------------------------------------------------------
 
     def split_list(self, text: str) -> list[AgencyMatch]:

@@ -11,7 +11,9 @@ assignees), issuers inside legal citations ("… của Bộ trưởng Bộ Công
 
 Support is a chain governed by "phối hợp (với)", "kết hợp với", "cùng", "với sự tham gia
 của", or by "với" in a clause about working together ("trao đổi thông tin với", "kế hoạch liên
-ngành giữa … với …"). The objects of "Chỉ đạo X", "Hướng dẫn X", "báo cáo X", "giúp X" are not.
+ngành giữa … với …"); a bare collective noun right after "phối hợp với" ("tăng cường phối hợp
+với địa phương") is the collective. The objects of "Chỉ đạo X", "Hướng dẫn X", "báo cáo X",
+"giúp X" are not.
 
 A subject is a chain that opens a clause and is followed by a verb ("Bộ Chỉ huy Bộ đội Biên
 phòng tỉnh phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …",
@@ -24,7 +26,7 @@ sở, ngành … báo cáo …") counts too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plangraph.ingest.agencies import AgencyMatch, AgencyResolver
 from plangraph.ingest.legal import find_acts
@@ -54,6 +56,9 @@ _SUPPORT_BEFORE = re.compile(
     r"|\bvới\s+sự\s+(?:tham\s+gia|phối\s+hợp|hỗ\s+trợ|giúp\s+đỡ)\s+của)\s*$",
     re.IGNORECASE,
 )
+# a bare collective noun right after "phối hợp với" is the collective ("phối hợp với địa phương")
+_GOVERNS = re.compile(r"\b(?:phối\s+hợp|kết\s+hợp|hợp\s+tác)" + _ADVERBS + r"\s+với\s+",
+                      re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bvới\s*$", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:phối\s+hợp|kết\s+hợp|hợp\s+tác|liên\s+ngành|liên\s+tịch|giữa|"
                        r"trao\s+đổi|liên\s+kết|ký\s+kết)\b", re.IGNORECASE)
@@ -128,6 +133,17 @@ class AgencyReader:
                 _WITH_BEFORE.search(before) and _TOGETHER.search(before)
             ):
                 out.extend(chain)
+        return sorted(out + self._governed_collectives(text), key=lambda m: m.start)
+
+    def _governed_collectives(self, text: str) -> list[AgencyMatch]:
+        clean = self.blank_citations(text)
+        taken = [(m.start, m.end) for m in self.resolver.scan(clean)]
+        out = []
+        for g in _GOVERNS.finditer(clean):
+            m = self.resolver.collective_noun(clean[g.end():g.end() + 40])
+            if m is None or any(a < g.end() + m.end and g.end() + m.start < b for a, b in taken):
+                continue
+            out.append(replace(m, start=g.end() + m.start, end=g.end() + m.end))
         return out
 
     # --- subjects ---------------------------------------------------------------------------

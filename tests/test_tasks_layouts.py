@@ -344,3 +344,17 @@ def test_time_line_closing_a_list_dates_every_bullet():
         "IV.2.-1": ("trước ngày 20/12/2020", "by 2020-12-20"),
         "IV.2.-2": ("trước ngày 20/12/2020", "by 2020-12-20"),
     }
+
+
+def test_bare_collective_governed_by_phoi_hop_voi_is_support():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ\n#### e) Sở Giáo dục và Đào tạo\n\n"
+        "- Chỉ đạo các đơn vị, trường học tăng cường phối hợp với địa phương triển khai mô hình "
+        "Câu lạc bộ phòng, chống vi phạm pháp luật tại các trường học.\n\n"
+        "- Tổ chức tuyên truyền tại địa phương và tại các trường học về tác hại của ma túy.\n"
+    )
+    got = {t.key: roles(t) for t in tasks}
+    assert got == {  # "tại địa phương" is a place, not a party
+        "II.e.-1": ({"Sở Giáo dục và Đào tạo"}, {"Các cơ quan liên quan"}, set()),
+        "II.e.-2": ({"Sở Giáo dục và Đào tạo"}, set(), set()),
+    }
