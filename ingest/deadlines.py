@@ -49,7 +49,7 @@ _DAY = (r"ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
         r"|tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)")
 _BEFORE_DAY = re.compile(
     r"(?:(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+trước)?|hạn\s+chót|hoàn\s+thành\s+trước)\s+"
-    + _DAY + r")",
+    + _DAY + r"(?:\s+h[ằà]ng\s+năm)?)",
     re.IGNORECASE,
 )
 # a deadline inside a sentence: "hoàn thành trong tháng 11/2025", "xong trước Quý III",

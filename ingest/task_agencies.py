@@ -17,7 +17,8 @@ với địa phương") is the collective. The objects of "Chỉ đạo X", "Hư
 
 A subject is a chain that opens a clause and is followed by a verb ("Bộ Chỉ huy Bộ đội Biên
 phòng tỉnh phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …",
-"Định kỳ 06 tháng và năm các cơ quan … báo cáo …"), or one introduced by "Giao", "Đề nghị",
+"Định kỳ 06 tháng và năm các cơ quan … báo cáo …") or by its standing role ("Sở Y tế là cơ
+quan thường trực, chủ trì …", a lead), or one introduced by "Giao", "Đề nghị",
 "Yêu cầu". A comma-opened clause counts only after an adverbial opening ("Căn cứ …, ",
 "Kết thúc …, ") or after other subjects; a clause after a short label ("Chế độ báo cáo: Các
 sở, ngành … báo cáo …") counts too.
@@ -74,6 +75,8 @@ _OPENER = re.compile(
     r"hàng\s+năm|hằng\s+năm|định\s+kỳ|để|nhằm|trước|từ|thời\s+gian)\b",
     re.IGNORECASE,
 )
+# "Sở Y tế là cơ quan thường trực, chủ trì …": the body named to run the plan leads it
+_STANDING = re.compile(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)")
 # a short label that opens a sentence ("Chế độ báo cáo: Các sở, ngành … báo cáo …"): its subject
 # does the work
 _LABEL = re.compile(r"^\s*[^\W\d]\w*(?:\s+\w+){0,5}\s*:$")
@@ -203,9 +206,11 @@ def _how(tail: str, after: str) -> str | None:
     if nxt is None:
         return None
     word = nxt.group(1)
+    rest = after[nxt.start(1):].lower()
+    if _STANDING.match(rest):
+        return "chu_tri"
     if not word[:1].islower() or word.lower() in _NOT_VERB | _DELEGATING:
         return None
-    rest = after[nxt.start(1):].lower()
     if rest.startswith("chủ trì"):
         return "chu_tri"
     if rest.startswith("có trách nhiệm") or rest.startswith("chịu trách nhiệm"):

@@ -358,3 +358,14 @@ def test_bare_collective_governed_by_phoi_hop_voi_is_support():
         "II.e.-1": ({"Sở Giáo dục và Đào tạo"}, {"Các cơ quan liên quan"}, set()),
         "II.e.-2": ({"Sở Giáo dục và Đào tạo"}, set(), set()),
     }
+
+
+def test_the_standing_body_of_the_plan_leads():
+    [task] = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Y tế là cơ quan thường trực, chủ trì tổ chức triển khai Kế hoạch; theo dõi, đôn "
+        "đốc các đơn vị thực hiện; tổng hợp báo cáo UBND tỉnh, Bộ Y tế trước ngày 15 tháng 12 "
+        "hằng năm.\n"
+    )
+    assert (roles(task), task.when, task.period) == (
+        ({"Sở Y tế"}, set(), set()), "trước ngày 15 tháng 12 hằng năm", "by --12-15")
