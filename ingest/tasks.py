@@ -15,9 +15,10 @@ applies:
 - items whose text assigns the work ("Giao Công an tỉnh …", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh
   phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …").
 
-Sections of purpose, requirements, objectives, targets, funding or assessment (Mục đích, Yêu
-cầu, Mục tiêu, Chỉ tiêu, Kinh phí, Đánh giá …) hold no tasks; items that name nobody are not
-tasks. Support ("phối hợp với X") is read from the text of headed and subject tasks; in
+Sections of purpose, requirements, objectives, targets or assessment (Mục đích, Yêu cầu, Mục
+tiêu, Chỉ tiêu, Đánh giá …) hold no tasks; items that name nobody are not tasks. A funding
+section (Kinh phí) is read like any other: "Sở Tài chính tổng hợp, tham mưu bố trí dự toán"
+assigns work. Support ("phối hợp với X") is read from the text of headed and subject tasks; in
 tables and labels the columns and label are the whole assignment. Plain subjects are leads,
 except in documents whose labels name their units with no "chủ trì": there they are
 implementers, as the document's own convention has it.
@@ -39,9 +40,9 @@ from plangraph.ingest.task_labels import Assignment, find_label, read_cells, rea
 __all__ = ["extract_tasks"]
 
 _NO_TASKS = re.compile(
-    r"^(?:một\s+số\s+|các\s+)?(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|kinh\s+phí|"
-    r"quan\s+điểm|căn\s+cứ|đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|dự\s+toán|"
-    r"nguồn\s+kinh\s+phí|bối\s+cảnh)\b",
+    r"^(?:một\s+số\s+|các\s+)?(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|"
+    r"quan\s+điểm|căn\s+cứ|đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|"
+    r"bối\s+cảnh)\b",
     re.IGNORECASE,
 )
 _HEADING_FILLER = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu|và|các|cùng|tỉnh|thành\s+phố)$",
@@ -392,6 +393,10 @@ def _no_tasks(block: Block) -> bool:
     """A section of purpose, objectives, targets, funding …, which holds no tasks."""
     if block.kind == "table" or not block.text:
         return False
+    label = block.text.split(":", 1)[0] if ":" in block.text[:60] else ""
+    if label and len(label.split()) <= 5 and _NO_TASKS.match(label):
+        return True  # a labelled objective: "1. Mục tiêu: Sở Y tế phấn đấu …"
+        return True
     if not (block.is_title or block.heading or block.style in _SECTION_STYLES):
         return False
     return bool(_NO_TASKS.match(block.text))

@@ -247,11 +247,12 @@ def test_decimal_items_nested_agency_bullet_and_appendix_table():
     assert by_text("Hướng dẫn Công an cấp huyện").period == "by 2024-06-30"
     school = by_text("Chỉ đạo các trường học")
     assert roles(school)[0] == {"Sở Giáo dục và Đào tạo"} and school.period == "2024-M9"
-    assert not any("bố trí kinh phí" in t.text for t in tasks)
+    # a funding section is no section of objectives: what it assigns is a task (gold README)
+    assert roles(by_text("Sở Tài chính bố trí kinh phí"))[0] == {"Sở Tài chính"}
     rally = by_text("Mít tinh hưởng ứng")
     assert roles(rally) == ({"Công an cấp tỉnh"},
                             {"Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"}, set())
-    assert len(tasks) == 4
+    assert len(tasks) == 5
 
 
 def test_objectives_and_unassigned_solutions_give_no_tasks():
@@ -369,3 +370,14 @@ def test_the_standing_body_of_the_plan_leads():
     )
     assert (roles(task), task.when, task.period) == (
         ({"Sở Y tế"}, set(), set()), "trước ngày 15 tháng 12 hằng năm", "by --12-15")
+
+
+def test_funding_section_that_assigns_work_holds_a_task():
+    [task] = tasks_of(
+        "II. NHIỆM VỤ\n1. Mục tiêu: Sở Y tế phấn đấu giảm 10% số người nhiễm HIV mới.\n"
+        "III. KINH PHÍ\n"
+        "Kinh phí thực hiện từ nguồn vốn Chương trình mục tiêu quốc gia phòng, chống ma túy đến "
+        "năm 2030, ngân sách địa phương và các nguồn hợp pháp khác. Sở Tài chính tổng hợp, tham "
+        "mưu bố trí dự toán.\n"
+    )
+    assert (task.key, roles(task)) == ("III", ({"Sở Tài chính"}, set(), set()))
