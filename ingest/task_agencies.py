@@ -17,7 +17,8 @@ với địa phương") is the collective. The objects of "Chỉ đạo X", "Hư
 
 A subject is a chain that opens a clause and is followed by a verb ("Bộ Chỉ huy Bộ đội Biên
 phòng tỉnh phối hợp …", "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương tổ chức …",
-"Định kỳ 06 tháng và năm các cơ quan … báo cáo …") or by its standing role ("Sở Y tế là cơ
+"Định kỳ 06 tháng và năm các cơ quan … báo cáo …", "Các sở, ngành thuộc diện sắp xếp tiếp
+nhận …") or by its standing role ("Sở Y tế là cơ
 quan thường trực, chủ trì …", a lead), or one introduced by "Giao", "Đề nghị",
 "Yêu cầu". A comma-opened clause counts only after an adverbial opening ("Căn cứ …, ",
 "Kết thúc …, ") or after other subjects; a clause after a short label ("Chế độ báo cáo: Các
@@ -77,6 +78,8 @@ _OPENER = re.compile(
 )
 # "Sở Y tế là cơ quan thường trực, chủ trì …": the body named to run the plan leads it
 _STANDING = re.compile(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)")
+# the subject narrowed to a category before its verb: "Các sở … thuộc diện sắp xếp tiếp nhận …"
+_CATEGORY = re.compile(r"^thuộc\s+(?:diện|phạm\s+vi|đối\s+tượng)\b")
 # a short label that opens a sentence ("Chế độ báo cáo: Các sở, ngành … báo cáo …"): its subject
 # does the work
 _LABEL = re.compile(r"^\s*[^\W\d]\w*(?:\s+\w+){0,5}\s*:$")
@@ -209,6 +212,8 @@ def _how(tail: str, after: str) -> str | None:
     rest = after[nxt.start(1):].lower()
     if _STANDING.match(rest):
         return "chu_tri"
+    if _CATEGORY.match(rest):  # "Các sở, ban, ngành tỉnh thuộc diện sắp xếp, … tiếp nhận …"
+        return "plain"
     if not word[:1].islower() or word.lower() in _NOT_VERB | _DELEGATING:
         return None
     if rest.startswith("chủ trì"):

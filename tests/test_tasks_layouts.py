@@ -381,3 +381,14 @@ def test_funding_section_that_assigns_work_holds_a_task():
         "mưu bố trí dự toán.\n"
     )
     assert (task.key, roles(task)) == ("III", ({"Sở Tài chính"}, set(), set()))
+
+
+def test_subject_narrowed_to_a_category_before_its_verb():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "3. Các sở, ban, ngành tỉnh thuộc diện sắp xếp, hợp nhất tiếp nhận và thực hiện nhiệm vụ "
+        "phòng, chống ma túy của cơ quan cũ, không để gián đoạn.\n"
+        "4. Kinh phí của các cơ quan thuộc diện sắp xếp được bố trí theo quy định.\n"
+    )
+    assert [(t.key, roles(t)) for t in tasks] == [
+        ("IV.3", ({"Các cơ quan liên quan"}, set(), set()))]
