@@ -65,10 +65,19 @@ def extract_legal(doc: RawDocument, info: DocumentInfo) -> LegalExtraction:
     return out
 
 
+_ANNEXED = re.compile(r"kèm theo\s+$", re.IGNORECASE)
+
+
 def _own_number(a: ActMention, info: DocumentInfo, flow: Flow) -> bool:
+    """The document's number in its header, in the cover line of the attached plan or an
+    appendix ("(Kèm theo Kế hoạch số 215/KH-UBND ngày 10/6/2021 …)"), or repeated undated."""
     if not info.number or act_key(a.id) != act_key(info.number):
         return False
-    return info.source is None or flow.line_at(a.start) <= info.source.line_end
+    if info.source is None or flow.line_at(a.start) <= info.source.line_end:
+        return True
+    if _ANNEXED.search(flow.text, max(0, a.start - 30), a.start):
+        return True
+    return a.issued is None or a.issued == info.issued
 
 
 def _resolve(acts: list[ActMention], flow: Flow, info: DocumentInfo,
@@ -87,7 +96,8 @@ def _resolve(acts: list[ActMention], flow: Flow, info: DocumentInfo,
         if a.issued:
             match = [r for r in scoped if r.issued is None or r.year == a.year]
         else:
-            match = scoped or (same if bare else [])
+            match = [r for r in scoped or (same if bare else [])
+                     if a.year is None or r.year in (None, a.year)]
         ref = match[-1] if match else None
         if ref is None:
             ref = LegalRef(id=a.id, type=a.type, issuer=a.issuer, issued=a.issued, year=a.year,
@@ -96,6 +106,7 @@ def _resolve(acts: list[ActMention], flow: Flow, info: DocumentInfo,
         else:
             if ref.issued is None and a.issued:
                 ref.issued, ref.year = a.issued, a.year
+            ref.year = ref.year or a.year
             ref.type = ref.type or a.type
             if a.issuer_written and (ref.issuer is None or not _written_issuer(ref, acts, refs)):
                 ref.issuer = a.issuer

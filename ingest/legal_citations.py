@@ -44,6 +44,7 @@ from plangraph.ingest.legal_patterns import (
     LIST_JOIN,
     SUBJECT_STOP,
     SUBJECT_TAIL,
+    YEAR_TAIL,
     citation_re,
 )
 
@@ -116,11 +117,16 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
     pos = act.end
     issuer = None
     written = None
+    year = None
     for _ in range(3):
         d = DATE_TAIL.match(text, pos)
         if d and act.issued is None:
             act.issued = iso_date(d)
             pos = d.end()
+            continue
+        y = YEAR_TAIL.match(text, pos)
+        if y and act.issued is None and year is None:
+            year, pos = int(y.group("y")), y.end()
             continue
         blank = BLANK_DATE_TAIL.match(text, pos)
         if blank and act.issued is None:
@@ -154,7 +160,7 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
         act.year = int(act.issued[:4])
     else:
         y = re.search(r"/((?:19|20)\d{2})/", act.id)
-        act.year = int(y.group(1)) if y else None
+        act.year = year or (int(y.group(1)) if y else None)
 
 
 def _resolve_issuer(act, issuer, written: str | None, province: Province | None) -> None:

@@ -27,6 +27,8 @@ NUMBER_SYMBOL = (
 DATE_TAIL = re.compile(r"\s*,?\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s+" + DATE, re.IGNORECASE)
 BLANK_DATE_TAIL = re.compile(r"\s*,?\s*ngày\s+(?:\d{1,2}\s+)?tháng\s+\d{0,2}\s*năm\s+\d{4}",
                              re.IGNORECASE)
+# "Quyết định số 1876/QĐ-UBND năm 2019 của UBND tỉnh": the year alone, no day or month.
+YEAR_TAIL = re.compile(r"\s*,?\s*(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d/])")
 ISSUER_TAIL = re.compile(r"\s*,?\s*(?i:của)\s+")
 SUBJECT_TAIL = re.compile(
     r"\s*,?\s*(?P<verb>(?i:về việc|về|v/v|quy định|phê duyệt|ban hành|hướng dẫn|triển khai))\s+")

@@ -118,3 +118,31 @@ def test_basis_from_can_cu_lines_only_and_own_number_excluded():
         (x.from_, x.to, x.relation) for x in legal.legal_links}
     assert [a.name for a in legal.named_acts] == ["Luật Phòng, chống ma túy"]
     assert ref(legal, "15/KH-UBND").scope == "Quảng Ninh"
+
+
+_ANNEXED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 215/KH-UBND
+Lào Cai, ngày 10 tháng 6 năm 2021
+KẾ HOẠCH
+Thực hiện Chiến lược quốc gia chấm dứt dịch bệnh AIDS trên địa bàn tỉnh Lào Cai
+Căn cứ Quyết định số 1246/QĐ-TTg ngày 14/8/2020 của Thủ tướng Chính phủ;
+I. NHIỆM VỤ
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+PHỤ LỤC
+NHIỆM VỤ PHÒNG, CHỐNG HIV/AIDS
+(Kèm theo Kế hoạch số 215/KH-UBND ngày 10/6/2021 của UBND tỉnh Lào Cai)
+"""
+
+
+def test_own_number_repeated_in_an_appendix_heading_is_not_a_citation():
+    legal = legal_of_text(_ANNEXED_PLAN)
+    assert [r.id for r in legal.legal_refs] == ["1246/QĐ-TTg"]
+
+
+def test_same_number_of_another_date_is_a_citation():
+    legal = legal_of_text(_ANNEXED_PLAN.replace(
+        "Các nhiệm vụ cụ thể", "Tiếp tục thực hiện Kế hoạch số 215/KH-UBND ngày 02/3/2019 của "
+        "UBND tỉnh. Các nhiệm vụ cụ thể"))
+    assert [(r.id, r.year) for r in legal.legal_refs] == [("1246/QĐ-TTg", 2020),
+                                                           ("215/KH-UBND", 2019)]

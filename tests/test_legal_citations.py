@@ -121,3 +121,10 @@ def test_steering_committee_named_in_full_is_provincial():
             "triển khai", province="Nghệ An")
     assert a.scope == "Nghệ An"
     assert a.issuer.endswith("bảo vệ an ninh Tổ quốc tỉnh")
+
+
+def test_year_written_alone_after_the_number():
+    act = one("bố trí kinh phí theo Quyết định số 1876/QĐ-UBND năm 2019 của UBND tỉnh quy định "
+              "định mức chi cho công tác phòng, chống HIV/AIDS", "Sóc Trăng")
+    assert (act.id, act.issued, act.year, act.scope) == ("1876/QĐ-UBND", None, 2019, "Sóc Trăng")
+    assert act.issuer == "Ủy ban nhân dân tỉnh Sóc Trăng"
