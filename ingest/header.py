@@ -27,6 +27,7 @@ from plangraph.ingest.legal_issuers import (
     issuer_of_symbol,
     province_at,
 )
+from plangraph.ingest.legal_programmes import find_programmes
 from plangraph.ingest.models import DocumentInfo, Source
 from plangraph.ingest.reader import RawDocument
 
@@ -65,12 +66,14 @@ class _Title:
 def parse_header(doc: RawDocument) -> DocumentInfo:
     lines = [clean_line(raw) for raw in doc.lines]
     top = min(len(lines), TOP_LINES)
-    head = _find_title(lines, top)
+    head = _find_title(lines, 0, top)
+    attached = _attached_plan(lines, head) if head else None
     info = DocumentInfo()
     used: list[int] = []
     if head:
-        info.kind, used = head.kind, [head.first, head.last]
-        info.title = _restore_case(head.title, doc.text) if _is_caps(head.title) else head.title
+        used, shown = [head.first, head.last], attached or head
+        info.kind = shown.kind
+        info.title = _restore_case(shown.title, doc.text) if _is_caps(shown.title) else shown.title
     pre_end = head.first if head else top
     symbol = None
     for i in range(top):
@@ -117,8 +120,8 @@ def _is_caps(s: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _find_title(lines: list[str], top: int) -> _Title | None:
-    for i in range(top):
+def _find_title(lines: list[str], start: int, stop: int) -> _Title | None:
+    for i in range(start, stop):
         line = _MOTTO.sub("", lines[i]).strip(" \t|")
         if not line or _NUMBER.search(line):
             continue
@@ -132,6 +135,32 @@ def _find_title(lines: list[str], top: int) -> _Title | None:
             if not rest and line != line.upper() and line[:len(fk)] != kind:
                 continue
             return _collect_title(lines, i, kind, rest)
+    return None
+
+
+_ISSUES_ATTACHED = re.compile(r"^Điều\s+1\s*[.:]?\s*Ban hành kèm theo (?:Quyết định|QĐ) này\s+"
+                              r"(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _attached_plan(lines: list[str], head: _Title) -> _Title | None:
+    """A Quyết định that issues a plan ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …")
+    is read as the plan: its kind and title are those of the attached part ("KẾ HOẠCH" / title),
+    else of the words of Điều 1."""
+    if head.kind != "Quyết định":
+        return None
+    for i in range(head.last + 1, len(lines)):
+        m = _ISSUES_ATTACHED.match(lines[i])
+        if not m:
+            continue
+        rest, folded = m.group("rest").rstrip(" ./"), fold(m.group("rest"))
+        kind = next((k for fk, k in _kinds() if folded.startswith(fk + " ")), None)
+        if kind is None or kind == "Quyết định":
+            return None
+        part = _find_title(lines, i + 1, len(lines))
+        if part and part.kind == kind:
+            return part
+        title = rest[len(kind):].strip()
+        return _Title(kind, title[:1].upper() + title[1:], i, i)
     return None
 
 
@@ -269,10 +298,16 @@ def _issuer_elsewhere(text: str, lines: list[str], symbol: str | None,
 def _year(info: DocumentInfo, text: str, lines: list[str]) -> int | None:
     if info.title:
         cited = [(a.start, a.end) for a in find_acts(info.title)]
+        programmes = [(p.start, p.end) for p in find_programmes(info.title)]
         for m in _TITLE_YEAR.finditer(info.title):
             inside = any(s <= m.start() < e for s, e in cited)
-            if not inside and not m.group("lead"):
-                return int(m.group("y") or m.group("g"))
+            if inside or m.group("lead"):
+                continue
+            if m.group("g") and info.issued and any(s <= m.start() < e for s, e in programmes):
+                # a plan for a programme's period ("thực hiện Chương trình … giai đoạn 2021 -
+                # 2025") covers it from the year it is issued
+                return max(int(m.group("g")), int(info.issued[:4]))
+            return int(m.group("y") or m.group("g"))
     if info.issued:
         return int(info.issued[:4])
     for line in lines[:TOP_LINES]:

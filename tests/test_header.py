@@ -109,3 +109,45 @@ def test_issuing_body_under_its_parent_body():
     department = header("UBND TỈNH LONG AN\nSỞ Y TẾ\nSố: 7/KH-SYT\n\nKẾ HOẠCH\nPhòng, chống "
                         "HIV/AIDS năm 2021\n\n1. Sở Y tế chủ trì.\n")
     assert (department.issuer, department.province) == ("Sở Y tế", "Long An")
+
+
+_DECISION = ("""ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 1021/QĐ-UBND
+Hà Tĩnh, ngày 20 tháng 4 năm 2022
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2025 trên địa bàn tỉnh
+ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Quyết định số 1452/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình phòng, chống """
+             """ma túy giai đoạn 2021 - 2025 trên địa bàn tỉnh Hà Tĩnh.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+TM. ỦY BAN NHÂN DÂN
+""")
+_ATTACHED = """
+KẾ HOẠCH
+Thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2025
+trên địa bàn tỉnh Hà Tĩnh
+(Ban hành kèm theo Quyết định số 1021/QĐ-UBND ngày 20/4/2022 của UBND tỉnh Hà Tĩnh)
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+def test_decision_issuing_a_plan_is_read_as_the_plan():
+    info = header(_DECISION + _ATTACHED)
+    assert (info.kind, info.number, info.issued, info.issuer, info.province) == (
+        "Kế hoạch", "1021/QĐ-UBND", "2022-04-20", "Ủy ban nhân dân tỉnh Hà Tĩnh", "Hà Tĩnh")
+    assert info.title == ("Thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2025 trên "
+                          "địa bàn tỉnh Hà Tĩnh")
+    assert info.year == 2022  # issued within the programme's period 2021 - 2025
+    without_part = header(_DECISION)
+    assert (without_part.kind, without_part.number) == ("Kế hoạch", "1021/QĐ-UBND")
+    assert without_part.title == ("Thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - "
+                                  "2025 trên địa bàn tỉnh Hà Tĩnh")
+
+
+def test_decision_on_something_else_stays_a_decision():
+    info = header(_DECISION.replace("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch",
+                                    "Điều 1. Phê duyệt Kế hoạch"))
+    assert (info.kind, info.number) == ("Quyết định", "1021/QĐ-UBND")
