@@ -155,12 +155,30 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
         if subject:
             act.subject = subject
             act.subject_end = body_start + len(text[body_start:end].rstrip(" ,"))
+    if issuer is None and written is None:
+        issuer = _issuer_before(text, folded, act.start)
     _resolve_issuer(act, issuer, written, province)
     if act.issued:
         act.year = int(act.issued[:4])
     else:
         y = re.search(r"/((?:19|20)\d{2})/", act.id)
         act.year = year or (int(y.group(1)) if y else None)
+
+
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+(?:(?:Giám đốc|Thủ trưởng|Trưởng|Chánh)\s+)?")
+_AT = re.compile(r"\s*,?\s+tại\s+")
+
+
+def _issuer_before(text: str, folded: str, start: int):
+    """'theo đề nghị của Giám đốc Sở Lao động - … tại Tờ trình số 412/TTr-LĐTBXH': the body
+    written before the act, joined to it by 'tại'."""
+    window = max(0, start - 150)
+    for m in reversed(list(_ISSUER_BEFORE.finditer(text, window, start))):
+        hit = issuer_at(text, folded, m.end())
+        at = _AT.match(text, hit.end) if hit else None
+        if at and at.end() == start:
+            return hit
+    return None
 
 
 def _resolve_issuer(act, issuer, written: str | None, province: Province | None) -> None:

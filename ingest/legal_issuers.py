@@ -74,9 +74,24 @@ def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:
         if province:
             end = p_end
     if cand.name == "{written}":
-        stop = ISSUER_STOP.search(text, end)
-        end = stop.start() if stop else end
+        end = _written_end(text, end)
     return IssuerMatch(text[pos:end].strip(), cand.name, cand.provincial, province, end)
+
+
+# "và" or a comma inside a department's name: "Sở Lao động - Thương binh và Xã hội", "Sở Văn
+# hóa, Thể thao và Du lịch"; not before another body ("Sở Y tế và UBND tỉnh").
+_NAME_GOES_ON = re.compile(r"(?:\s+và|,)\s+(?!(?:Sở|Ủy ban|UBND|Công an|Bộ|Ban|Hội|Văn phòng)\b)"
+                           r"[A-ZĐÀ-Ỹ]")
+
+
+def _written_end(text: str, pos: int) -> int:
+    while True:
+        stop = ISSUER_STOP.search(text, pos)
+        if stop is None:
+            return pos
+        if not _NAME_GOES_ON.match(text, stop.start()):
+            return stop.start()
+        pos = stop.end()
 
 
 _COMMITTEE = re.compile(r"Ban Chỉ đạo\b[^;()\t]*?(?=\s(?:về|ngày|tại|quy định|hướng dẫn)\s|[;()\t]"

@@ -128,3 +128,22 @@ def test_year_written_alone_after_the_number():
               "định mức chi cho công tác phòng, chống HIV/AIDS", "Sóc Trăng")
     assert (act.id, act.issued, act.year, act.scope) == ("1876/QĐ-UBND", None, 2019, "Sóc Trăng")
     assert act.issuer == "Ủy ban nhân dân tỉnh Sóc Trăng"
+
+
+def test_department_named_before_its_act_makes_it_provincial():
+    act = one("Theo đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội tại Tờ trình số "
+              "412/TTr-LĐTBXH ngày 02/3/2022.", "Nghệ An")
+    assert (act.id, act.year, act.scope) == ("412/TTr-LĐTBXH", 2022, "Nghệ An")
+    assert act.issuer == "Sở Lao động - Thương binh và Xã hội"
+    ministry = one("theo đề nghị của Bộ Lao động - Thương binh và Xã hội tại Công văn số "
+                   "1234/LĐTBXH-PCTNXH ngày 5/4/2022", "Nghệ An")
+    assert ministry.scope == "national"
+
+
+def test_department_name_with_and_and_commas_is_read_whole():
+    act = one("Kế hoạch số 30/KH-SVHTTDL ngày 02/3/2022 của Sở Văn hóa, Thể thao và Du lịch về "
+              "tổ chức các hoạt động", "Nghệ An")
+    assert act.issuer == "Sở Văn hóa, Thể thao và Du lịch"
+    joint = one("Kế hoạch liên ngành số 12/KH-SYT ngày 2/3/2022 của Sở Y tế và UBND tỉnh về "
+                "phòng, chống HIV", "Nghệ An")
+    assert joint.issuer == "Sở Y tế"
