@@ -19,6 +19,7 @@ from plangraph.ingest.legal_citations import ActMention, find_acts
 from plangraph.ingest.legal_flow import Flow
 from plangraph.ingest.legal_links import find_links
 from plangraph.ingest.legal_named import NamedMention, find_named_acts, named_key
+from plangraph.ingest.legal_patterns import type_words
 from plangraph.ingest.legal_programmes import ProgrammeMention, find_programmes, programme_key
 from plangraph.ingest.models import DocumentInfo, LegalLink, LegalRef, NamedAct, Programme
 from plangraph.ingest.reader import RawDocument
@@ -138,8 +139,13 @@ def _named_acts(named: list[NamedMention], flow: Flow, out: LegalExtraction) -> 
 
 _HEADING = re.compile(r"^(?:(?P<roman>[IVX]+)\s*[.)/]|(?P<arabic>\d+)\s*[.)]|[a-zđ]\)|Điều\s+\d|"
                       r"Phần\s|PHẦN\s|QUYẾT ĐỊNH\s*:|MỤC\s)")
-_BASIS_VERB = re.compile(r"^[-–+•]?\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Trên cơ sở|Nhằm|Để|"
-                         r"Theo(?!\s+đề nghị))\b")
+ACT_TYPE_WORDS = r"(?:" + type_words() + r")\b"
+# "Trên cơ sở", "Theo", "Nhằm", "Để" found a basis only when an act or an implementing verb
+# follows at once; "Trên cơ sở kết quả thực hiện Kế hoạch số …" reviews a past plan.
+_BASIS_VERB = re.compile(
+    r"^[-–+•]?\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|"
+    r"(?:Trên cơ sở|Theo)\s+(?=" + ACT_TYPE_WORDS + r")|"
+    r"(?:Nhằm|Để)\s+(?=(?:tổ chức\s+)?(?:triển khai|thực hiện|thi hành|cụ thể hóa|cụ thể hoá)\b))")
 _BASIS_HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.)]\s*(?:CĂN CỨ|Căn cứ)")
 
 

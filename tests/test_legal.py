@@ -146,3 +146,16 @@ def test_same_number_of_another_date_is_a_citation():
         "UBND tỉnh. Các nhiệm vụ cụ thể"))
     assert [(r.id, r.year) for r in legal.legal_refs] == [("1246/QĐ-TTg", 2020),
                                                            ("215/KH-UBND", 2019)]
+
+
+def test_results_of_earlier_plans_are_not_a_basis():
+    legal = legal_of_text(
+        "KẾ HOẠCH\nTriển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 "
+        "trên địa bàn tỉnh Đồng Nai năm 2025 - 2026\n"
+        "Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị;\n"
+        "Trên cơ sở kết quả thực hiện Kế hoạch số 88/KH-UBND ngày 20/3/2025 của UBND tỉnh Bình "
+        "Phước (cũ), Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+        "Trên cơ sở Quyết định số 1452/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ;\n"
+        "I. MỤC ĐÍCH\n")
+    assert [r[0] for r in legal.basis] == ["36-CT/TW", "1452/QĐ-TTg"]
+    assert "88/KH-UBND" in [r.id for r in legal.legal_refs]
