@@ -12,6 +12,7 @@ trình" (an activity, not a programme) are not programmes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from plangraph.ingest.vntext import loose_key
@@ -50,10 +51,17 @@ class ProgrammeMention:
     end: int
 
 
+# Words a programme's name is written with or without ("Chương trình mục tiêu quốc gia [về]
+# phòng, chống, nâng cao hiệu quả [công tác] cai nghiện ma túy"); dropped before diacritics go,
+# so that "bảo vệ" keeps its "vệ".
+_FILLER = re.compile(r"(?<![\wĐđ])(?:về|công tác)(?![\wĐđ])", re.IGNORECASE)
+
+
 def programme_key(name: str) -> str:
     """'Chương trình Phòng, chống ma túy giai đoạn 2021-2025' and '“Chương trình phòng, chống
-    ma tuý giai đoạn 2021 - 2025”' -> 'chuong trinh phong chong ma tuy giai doan 2021-2025'."""
-    s = loose_key(name)
+    ma tuý giai đoạn 2021 - 2025”' -> 'chuong trinh phong chong ma tuy giai doan 2021-2025';
+    filler words ('về', 'công tác') left out."""
+    s = loose_key(_FILLER.sub(" ", unicodedata.normalize("NFC", name)))
     s = re.sub(r"[\"'“”‘’«»*]", " ", s)
     s = re.sub(r"(\d{4})\s*-\s*(\d{4})", r"\1-\2", s)
     s = re.sub(r"^(chuong trinh muc tieu quoc gia|chuong trinh muc tieu|chuong trinh|tieu du an|"
@@ -96,10 +104,25 @@ def find_programmes(text: str) -> list[ProgrammeMention]:
         if _NOT_A_NAME.match(m.group("first")) or m.group("first").isdigit():
             continue
         end = _plain_end(text, m.end("kind"))
-        if end > m.end("kind") + 2:
+        if end > m.end("kind") + 2 and _named(m.group("kind"), text[m.end("kind"):end]):
             add(text[m.start():end], m.start(), end)
     out.sort(key=lambda p: p.start)
     return out
+
+
+# What an unquoted "Chương trình …" is about, when it names one: "Chương trình phòng, chống ma
+# túy", "Chương trình hành động …", "Chương trình giảm nghèo …". Without such a subject, a period
+# or an owner, the capitalised word is the common noun ("Chương trình phù hợp", "ở cơ sở").
+_SUBJECT = re.compile(
+    r"\s*(?:về\s+)?(?:phòng|chống|mục tiêu|hành động|quốc gia|giảm|nâng cao|hỗ trợ|phát triển|"
+    r"bảo đảm|đảm bảo|bảo vệ|chăm sóc|điều trị|cai nghiện|truyền thông|tuyên truyền|giáo dục|"
+    r"đào tạo|kiểm soát|quản lý|xây dựng|tăng cường|mỗi|toàn dân)\b", re.IGNORECASE)
+
+
+def _named(kind: str, rest: str) -> bool:
+    if kind != "Chương trình":
+        return True
+    return bool(_SUBJECT.match(rest) or _HORIZON.search(rest) or _OWNER.search(rest))
 
 
 def _plain_end(text: str, pos: int) -> int:

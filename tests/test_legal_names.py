@@ -83,6 +83,10 @@ def test_named_plans_but_not_the_document_itself():
         ("các Đề án, Dự án liên quan của Chương trình này; các Chương trình, Kế hoạch khác; "
          "triển khai chương trình điều trị Methadone; việc thực hiện Chương trình được đồng bộ; "
          "Chương trình mục tiêu của từng ngành", []),
+        ("1. Cụ thể hóa các nhiệm vụ của Chương trình phù hợp với mô hình chính quyền địa "
+         "phương hai cấp; giám sát việc thực hiện Chương trình ở cơ sở.", []),
+        ("lồng ghép với Chương trình giảm nghèo bền vững và Chương trình hành động của Tỉnh ủy",
+         ["Chương trình giảm nghèo bền vững", "Chương trình hành động của Tỉnh ủy"]),
     ],
 )
 def test_programmes(text, names):
@@ -97,3 +101,15 @@ def test_programme_key_unifies_wording_across_documents():
         programme_key("Dự án “Giải quyết điểm, tụ điểm”")
     assert programme_key("Chương trình phòng, chống ma túy đến năm 2020") != \
         programme_key("Chương trình phòng, chống ma túy giai đoạn 2021 - 2025")
+
+
+def test_programme_key_drops_filler_words_only():
+    drug = programme_key("Chương trình mục tiêu Quốc gia phòng, chống, nâng cao hiệu quả công "
+                         "tác cai nghiện ma túy")
+    assert drug == programme_key("Chương trình mục tiêu quốc gia về phòng, chống, nâng cao hiệu "
+                                 "quả cai nghiện ma tuý")
+    assert programme_key("Chương trình phòng, chống ma túy giai đoạn 2021 - 2025") != \
+        programme_key("Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025")
+    assert programme_key("Đề án bảo vệ trẻ em") != programme_key("Đề án trẻ em")
+    assert programme_key("Chương trình công tác năm 2023 của Ủy ban Quốc gia") != \
+        programme_key("Chương trình công tác năm 2024 của Ủy ban Quốc gia")
