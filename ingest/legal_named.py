@@ -4,6 +4,8 @@
     Chiến lược quốc gia phòng, chống và kiểm soát ma túy đến năm 2020 và định hướng đến năm 2030 ·
     Công ước quốc tế về kiểm soát ma túy · Kế hoạch phòng, chống tội phạm năm 2024
 
+An amending law is one act named by what it amends ("Luật sửa đổi, bổ sung một số điều của
+Luật A và Luật B"); an abbreviation in brackets stays in the name ("… ở người (HIV/AIDS) năm 2006").
 Generic plurals ("các Công ước quốc tế") and the document itself ("ban hành Kế hoạch …") are
 not named acts. A name is cut where the citation ends: punctuation, "và" (unless it continues
 the name: "phòng, chống và kiểm soát", "và định hướng"), or a word that starts a new clause.
@@ -21,6 +23,7 @@ _HEAD = re.compile(r"(?<![\wĐđ])(?P<kind>Bộ luật|Luật|Pháp lệnh|Hiế
 _PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|một số)\s+$", re.IGNORECASE)
 _SELF_BEFORE = re.compile(r"(?:ban hành|xây dựng)\s+$", re.IGNORECASE)
 _HARD_STOP = re.compile(r"[;:()\t\n“”\"]|\.(?:\s|$)|…|$")
+_ABBREVIATION = re.compile(r"\((?:[A-ZĐ][A-Za-zĐđ0-9]*[/\-&]?)+\)")
 _SOFT_STOP = re.compile(
     r",\s(?!chống|chữa)|\s(?:và|ngày|đã|được|theo|tại|thì|để|nhằm|với|hiện hành|sửa đổi|cho|"
     r"trên|đến nay|có hiệu lực|gồm)\s")
@@ -41,10 +44,15 @@ class NamedMention:
 
 
 def find_named_acts(text: str, own_title: str | None = None) -> list[NamedMention]:
-    out = []
+    out: list[NamedMention] = []
     for m in _HEAD.finditer(text):
         kind, start = m.group("kind"), m.start()
-        if _PLURAL_BEFORE.search(text[max(0, start - 12):start]):
+        if out and start < out[-1].end or _PLURAL_BEFORE.search(text[max(0, start - 12):start]):
+            continue
+        amends = _AMENDS.match(text, start)
+        if amends:
+            end = _amended_end(text, amends.end())
+            out.append(NamedMention(text[start:end], kind, start, end))
             continue
         end = _name_end(text, m.end(), kind)
         name = text[start:end].rstrip(" ,.")
@@ -62,8 +70,37 @@ def find_named_acts(text: str, own_title: str | None = None) -> list[NamedMentio
     return out
 
 
+# "Luật sửa đổi, bổ sung một số điều của Luật A [và Luật B] năm 2020": one law, named by the
+# laws it amends; its year closes the name.
+_AMENDS = re.compile(r"(?:Bộ luật|Luật|Pháp lệnh)\s+sửa đổi(?:\s*,\s*bổ sung)?\s+"
+                     r"(?:một số điều\s+)?(?:của\s+)?(?=(?:Bộ luật|Luật|Pháp lệnh)\s+[A-ZĐ])")
+_NEXT_AMENDED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s+[A-ZĐ])")
+_AMENDED_LAW = re.compile(r"(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+")
+
+
+def _amended_end(text: str, pos: int) -> int:
+    while True:
+        law = _AMENDED_LAW.match(text, pos)
+        end = _name_end(text, law.end(), law.group("kind"))
+        more = _NEXT_AMENDED.match(text, end)
+        if _YEAR_END.search(text[max(pos, end - 4):end]) or not more:
+            return len(text[:end].rstrip(" ,."))
+        pos = more.end()
+
+
+def _hard_end(text: str, pos: int) -> int:
+    """Where the name must end; an abbreviation in brackets belongs to it ("… ở người
+    (HIV/AIDS) năm 2006")."""
+    while True:
+        hard = _HARD_STOP.search(text, pos).start()
+        abbr = _ABBREVIATION.match(text, hard)
+        if not abbr:
+            return hard
+        pos = abbr.end()
+
+
 def _name_end(text: str, pos: int, kind: str) -> int:
-    hard = _HARD_STOP.search(text, pos).start()
+    hard = _hard_end(text, pos)
     end = hard
     for s in _SOFT_STOP.finditer(text, pos, hard):
         if s.group(0).strip() == "và" and _CONTINUES_AND.match(text, s.start()):

@@ -24,8 +24,16 @@ def programmes(text):
          ["Luật Phòng, chống ma túy 2021"]),
         ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
          "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
-         ["Luật Tổ chức chính quyền địa phương", "Luật Tổ chức Chính phủ",
-          "Luật Tổ chức chính quyền địa phương"]),
+         ["Luật Tổ chức chính quyền địa phương", "Luật sửa đổi, bổ sung một số điều của Luật Tổ "
+          "chức Chính phủ và Luật Tổ chức chính quyền địa phương"]),
+        ("Căn cứ Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở "
+         "người (HIV/AIDS) năm 2006 và Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống "
+         "nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người (HIV/AIDS) năm 2020;",
+         ["Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người "
+          "(HIV/AIDS) năm 2006", "Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống nhiễm vi "
+          "rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người (HIV/AIDS) năm 2020"]),
+        ("Căn cứ Luật Phòng, chống ma túy năm 2021 và Luật Xử lý vi phạm hành chính năm 2012;",
+         ["Luật Phòng, chống ma túy năm 2021", "Luật Xử lý vi phạm hành chính năm 2012"]),
         ("lãnh đạo thực hiện …; Chiến lược quốc gia phòng, chống và kiểm soát ma túy đến năm 2020 "
          "và định hướng đến năm 2030.",
          ["Chiến lược quốc gia phòng, chống và kiểm soát ma túy đến năm 2020 và định hướng đến "
