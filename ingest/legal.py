@@ -6,8 +6,9 @@ The pieces are found in the document's running text (`legal_flow.Flow`) by `lega
 ("Nghị định số 116/2021/NĐ-CP", "Quyết định số 2426/QĐ-UBND") is the act cited earlier with
 the same number and scope, and adds its source. The document's own number is not a reference.
 
-Public helpers for other modules: `find_acts` (citation spans, see `legal_citations`) and
-`programme_key` (the Programme node id).
+Public helpers for other modules: `find_acts` (citation spans, see `legal_citations`),
+`programme_key` (the Programme node id), `named_act_key` / `named_act_year` (identity of an act
+cited by name: a law's name without its year, and that year).
 """
 
 from __future__ import annotations
@@ -18,13 +19,19 @@ from dataclasses import dataclass, field
 from plangraph.ingest.legal_citations import ActMention, find_acts
 from plangraph.ingest.legal_flow import Flow
 from plangraph.ingest.legal_links import find_links
-from plangraph.ingest.legal_named import NamedMention, find_named_acts, named_key
+from plangraph.ingest.legal_named import (
+    NamedMention,
+    find_named_acts,
+    named_act_key,
+    named_act_year,
+)
 from plangraph.ingest.legal_patterns import type_words
 from plangraph.ingest.legal_programmes import ProgrammeMention, find_programmes, programme_key
 from plangraph.ingest.models import DocumentInfo, LegalLink, LegalRef, NamedAct, Programme
 from plangraph.ingest.reader import RawDocument
 
-__all__ = ["LegalExtraction", "act_key", "extract_legal", "find_acts", "programme_key"]
+__all__ = ["LegalExtraction", "act_key", "extract_legal", "find_acts", "named_act_key",
+           "named_act_year", "programme_key"]
 
 
 @dataclass
@@ -52,7 +59,7 @@ def extract_legal(doc: RawDocument, info: DocumentInfo) -> LegalExtraction:
     links = find_links(flow.text, acts, named)
     for link in links:
         target = refs[id(link.target)].id if isinstance(link.target, ActMention) \
-            else names[named_key(link.target.name)]
+            else names[id(link.target)]
         src = refs[id(link.source)].id
         if src != target and (src, target) not in {(x.from_, x.to) for x in out.legal_links}:
             out.legal_links.append(LegalLink(src, target, link.relation,
@@ -122,19 +129,25 @@ def _written_issuer(ref: LegalRef, acts: list[ActMention], refs: dict[int, Legal
     return any(refs.get(id(a)) is ref and a.issuer_written for a in acts)
 
 
-def _named_acts(named: list[NamedMention], flow: Flow, out: LegalExtraction) -> dict[str, str]:
-    """NamedAct per distinct name ('Luật X 2021' = 'Luật X năm 2021' = 'Luật X'); key -> name."""
-    by_key: dict[str, NamedAct] = {}
+def _named_acts(named: list[NamedMention], flow: Flow, out: LegalExtraction) -> dict[int, str]:
+    """NamedAct per distinct act ('Luật X 2021' = 'Luật X năm 2021' = 'Luật X', but not 'Luật X
+    năm 2000'); id(mention) -> the act's name."""
+    by_key: dict[str, list[NamedAct]] = {}
+    names: dict[int, NamedAct] = {}
     for n in named:
-        key = named_key(n.name)
-        act = by_key.get(key)
+        year = named_act_year(n.name)
+        acts = by_key.setdefault(named_act_key(n.name), [])
+        same = [a for a in acts if year is None or named_act_year(a.name) in (None, year)]
+        act = same[-1] if same else None
         if act is None:
-            act = by_key[key] = NamedAct(n.name, n.kind)
+            act = NamedAct(n.name, n.kind)
+            acts.append(act)
             out.named_acts.append(act)
-        elif re.search(r"năm\s+\d{4}$", n.name) and not re.search(r"năm\s+\d{4}$", act.name):
+        elif year and not named_act_year(act.name):
             act.name = n.name
         act.sources.append(flow.source(n.start, n.end))
-    return {k: a.name for k, a in by_key.items()}
+        names[id(n)] = act
+    return {k: a.name for k, a in names.items()}
 
 
 _HEADING = re.compile(r"^(?:(?P<roman>[IVX]+)\s*[.)/]|(?P<arabic>\d+)\s*[.)]|[a-zđ]\)|Điều\s+\d|"

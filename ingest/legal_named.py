@@ -130,8 +130,24 @@ def _named_plan(text: str, start: int, name: str, own_title: str | None) -> bool
     return True
 
 
-def named_key(name: str) -> str:
-    """Key of a named act: 'Luật Phòng, chống ma túy 2021' ~ '… năm 2021' ~ without the year."""
-    key = loose_key(name).replace(",", " ")
-    key = re.sub(r"\s+(?:nam\s+)?(?:19|20)\d{2}$", "", key)
-    return re.sub(r"\s+", " ", key).strip()
+_LAW = re.compile(r"^(?:luat|bo luat|phap lenh|hien phap)\s")
+_LAW_YEAR = re.compile(r"\s+(?:nam\s+)?(?P<y>(?:19|20)\d{2})$")
+
+
+def named_act_key(name: str) -> str:
+    """Identity of an act cited by name, a law's year left out: 'Luật Phòng, chống ma túy năm
+    2021', '… ma tuý 2021' and 'Luật Phòng, chống ma túy' -> 'luat phong chong ma tuy'.
+
+    Other named acts keep their years, which tell them apart ('Chiến lược … đến năm 2020' and
+    '… đến năm 2030', 'Kế hoạch … năm 2024'). Laws are re-enacted under one name (Luật Phòng,
+    chống ma túy 2000 and 2021): `named_act_year` gives the year a name carries.
+    """
+    key = re.sub(r"\s+", " ", loose_key(name).replace(",", " ")).strip(" .;")
+    return _LAW_YEAR.sub("", key) if _LAW.match(key) else key
+
+
+def named_act_year(name: str) -> int | None:
+    """The year closing a law's name ('Luật Phòng, chống ma túy năm 2021' -> 2021), else None."""
+    key = re.sub(r"\s+", " ", loose_key(name).replace(",", " ")).strip(" .;")
+    m = _LAW_YEAR.search(key) if _LAW.match(key) else None
+    return int(m.group("y")) if m else None

@@ -159,3 +159,13 @@ def test_results_of_earlier_plans_are_not_a_basis():
         "I. MỤC ĐÍCH\n")
     assert [r[0] for r in legal.basis] == ["36-CT/TW", "1452/QĐ-TTg"]
     assert "88/KH-UBND" in [r.id for r in legal.legal_refs]
+
+
+def test_a_law_with_and_without_its_year_is_one_act_but_two_enactments_are_two():
+    legal = legal_of_text(
+        "KẾ HOẠCH\nPhòng, chống ma túy năm 2022\n"
+        "Căn cứ Luật Phòng, chống ma túy năm 2021;\n"
+        "I. NHIỆM VỤ\n1. Tuyên truyền Luật Phòng, chống ma túy cho học sinh.\n"
+        "2. Tổng kết 20 năm thi hành Luật Phòng, chống ma túy năm 2000.\n")
+    assert [(a.name, len(a.sources)) for a in legal.named_acts] == [
+        ("Luật Phòng, chống ma túy năm 2021", 2), ("Luật Phòng, chống ma túy năm 2000", 1)]

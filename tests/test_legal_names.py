@@ -2,7 +2,7 @@
 
 import pytest
 
-from plangraph.ingest.legal_named import find_named_acts
+from plangraph.ingest.legal_named import find_named_acts, named_act_key, named_act_year
 from plangraph.ingest.legal_programmes import find_programmes, programme_key
 
 
@@ -121,3 +121,15 @@ def test_programme_key_drops_filler_words_only():
     assert programme_key("Đề án bảo vệ trẻ em") != programme_key("Đề án trẻ em")
     assert programme_key("Chương trình công tác năm 2023 của Ủy ban Quốc gia") != \
         programme_key("Chương trình công tác năm 2024 của Ủy ban Quốc gia")
+
+
+def test_named_act_key_leaves_out_a_laws_year_only():
+    key = named_act_key("Luật Phòng, chống ma túy năm 2021")
+    assert key == named_act_key("Luật Phòng, chống ma tuý 2021") == \
+        named_act_key("Luật Phòng, chống ma túy") == "luat phong chong ma tuy"
+    assert [named_act_year(n) for n in ("Luật Phòng, chống ma túy năm 2021",
+                                        "Luật Phòng, chống ma túy 2000",
+                                        "Luật Phòng, chống ma túy")] == [2021, 2000, None]
+    strategy = "Chiến lược quốc gia phòng, chống và kiểm soát ma túy đến năm "
+    assert named_act_key(strategy + "2020") != named_act_key(strategy + "2030")
+    assert named_act_year(strategy + "2030") is None
