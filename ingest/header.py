@@ -152,7 +152,8 @@ def _attached_plan(lines: list[str], head: _Title) -> _Title | None:
         m = _ISSUES_ATTACHED.match(lines[i])
         if not m:
             continue
-        rest, folded = m.group("rest").rstrip(" ./"), fold(m.group("rest"))
+        rest = m.group("rest").strip(" “”\"").rstrip(" ./”\"")
+        folded = fold(rest)
         kind = next((k for fk, k in _kinds() if folded.startswith(fk + " ")), None)
         if kind is None or kind == "Quyết định":
             return None

@@ -141,6 +141,9 @@ def test_decision_issuing_a_plan_is_read_as_the_plan():
     assert info.title == ("Thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2025 trên "
                           "địa bàn tỉnh Hà Tĩnh")
     assert info.year == 2022  # issued within the programme's period 2021 - 2025
+    quoted = header(_DECISION.replace("này Kế hoạch", "này “Kế hoạch").replace("Hà Tĩnh.",
+                                                                             "Hà Tĩnh”."))
+    assert quoted.title == info.title
     without_part = header(_DECISION)
     assert (without_part.kind, without_part.number) == ("Kế hoạch", "1021/QĐ-UBND")
     assert without_part.title == ("Thực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - "
