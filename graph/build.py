@@ -27,6 +27,7 @@ from typing import Any
 
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
+from plangraph.ingest.legal_named import named_act_key, named_act_year
 from plangraph.ingest.legal_programmes import programme_key
 from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
 from plangraph.ingest.vntext import loose_key
@@ -55,7 +56,10 @@ def legal_act_id(number: str, year: int | None, scope: str) -> str:
 
 
 def named_act_id(name: str) -> str:
-    return "name:" + _squeeze(name)
+    """'name:<folded name without a law's year>|<year>': spelling, case and tone-mark variants of
+    one law meet; a law re-enacted under the same name (2000, 2021) stays two acts."""
+    year = named_act_year(name)
+    return f"name:{named_act_key(name)}" + (f"|{year}" if year else "")
 
 
 def agency_id(province: str | None, mention: AgencyMention) -> str:

@@ -54,7 +54,7 @@ NODES: tuple[NodeType, ...] = (
              "Cơ quan", "Agency"),
     NodeType("AgencyType", {"id": "STRING", "name_en": "STRING"}, "Loại cơ quan", "Agency type"),
     # Numbered acts: id = "<number and symbol>|<year>|<scope>"; acts cited by name only:
-    # id = "name:<name>", number = null.
+    # id = "name:<folded name, no law year>|<year>" (build.named_act_id), number = null.
     NodeType("LegalAct", {"id": "STRING", "number": "STRING", "type": "STRING",
                           "issuer": "STRING", "issued": "STRING", "year": "INT64",
                           "scope": "STRING", "name": "STRING"},
