@@ -102,5 +102,14 @@ def match_key(s: str) -> str:
 
 
 def loose_key(s: str) -> str:
-    """match_key without diacritics, for what users type without accents ('so y te')."""
-    return strip_diacritics(match_key(s))
+    """match_key without diacritics, for what users type without accents ('so y te').
+
+    Removing a diacritic can expose edge punctuation ('0:' + a stray combining mark), so the
+    two steps repeat until the key is stable: loose_key(loose_key(s)) == loose_key(s)."""
+    key = strip_diacritics(match_key(s))
+    for _ in range(4):
+        again = strip_diacritics(match_key(key))
+        if again == key:
+            break
+        key = again
+    return key

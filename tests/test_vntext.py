@@ -3,7 +3,7 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from plangraph.ingest.vntext import (
@@ -117,6 +117,7 @@ def test_nfc():
     assert nfc(unicodedata.normalize("NFD", "phòng, chống")) == "phòng, chống"
 
 
+@example("0:\u0301")  # a stray combining mark after edge punctuation (found by hypothesis in CI)
 @given(st.text())
 def test_match_key_is_idempotent(s):
     key = match_key(s)
