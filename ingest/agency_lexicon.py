@@ -11,19 +11,14 @@ not the police and "cơ sở y tế" is not the Department of Health.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from plangraph.ingest.vntext import loose_key, match_key, nfc
-
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
-DATA = ONTOLOGY / "agency_types.json"
-PROVINCES = ONTOLOGY / "provinces.json"
+from plangraph.ontology.loader import load
 
 # A word; combining marks count as letters so that text not in NFC keeps its offsets.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
@@ -208,7 +203,7 @@ def _how(phrase: str, type_name: str) -> str:
 
 
 def _province_names() -> list[str]:
-    data = json.loads(PROVINCES.read_text(encoding="utf-8"))
+    data = load("provinces.json")
     names = {p["name"] for p in data.get("former", [])}
     names |= {p["successor"] for p in data.get("former", []) if p.get("successor")}
     return sorted(names)
@@ -216,7 +211,7 @@ def _province_names() -> list[str]:
 
 def _city_names() -> list[str]:
     """Provinces that are cities ("thành phố trực thuộc Trung ương"), former and current."""
-    data = json.loads(PROVINCES.read_text(encoding="utf-8"))
+    data = load("provinces.json")
     units = data.get("former", []) + data.get("current", [])
     return sorted({p["name"] for p in units if p.get("kind") == "thành phố"})
 
@@ -314,5 +309,5 @@ def build(data: dict[str, Any]) -> Lexicon:
 
 
 @cache
-def load_lexicon(path: Path = DATA) -> Lexicon:
-    return build(json.loads(path.read_text(encoding="utf-8")))
+def load_lexicon() -> Lexicon:
+    return build(load("agency_types.json"))

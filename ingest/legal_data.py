@@ -11,19 +11,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from plangraph.ingest.vntext import match_key, strip_diacritics
-
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
-
-
-def _load(name: str) -> dict:
-    return json.loads((ONTOLOGY / name).read_text(encoding="utf-8"))
+from plangraph.ontology.loader import load
 
 
 def fold(s: str) -> str:
@@ -45,7 +38,7 @@ class ActType:
 @cache
 def act_types() -> tuple[ActType, ...]:
     out = []
-    for t in _load("legal_act_types.json")["types"]:
+    for t in load("legal_act_types.json")["types"]:
         words = tuple(sorted({t["name"], *t.get("words", [])}, key=len, reverse=True))
         out.append(ActType(t["name"], words, tuple(t.get("symbols", [])),
                            bool(t.get("document_kind"))))
@@ -89,7 +82,7 @@ class IssuerData:
 
 @cache
 def issuers() -> IssuerData:
-    d = _load("legal_issuers.json")
+    d = load("legal_issuers.json")
     found: list[Issuer] = []
     for body in d["national"]:
         found += [Issuer(body["name"], a, False) for a in body["aliases"]]
@@ -140,7 +133,7 @@ def provinces() -> dict[str, Province]:
             for v in node:
                 walk(v)
 
-    walk(_load("provinces.json"))
+    walk(load("provinces.json"))
     return found
 
 
