@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from plangraph.ingest.vntext import loose_key, match_key, nfc
-from plangraph.ontology.loader import load
+from plangraph.ontology.loader import current_provinces, former_provinces, load
 
 # A word; combining marks count as letters so that text not in NFC keeps its offsets.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
@@ -203,17 +203,13 @@ def _how(phrase: str, type_name: str) -> str:
 
 
 def _province_names() -> list[str]:
-    data = load("provinces.json")
-    names = {p["name"] for p in data.get("former", [])}
-    names |= {p["successor"] for p in data.get("former", []) if p.get("successor")}
-    return sorted(names)
+    return sorted({p.name for p in (*former_provinces(), *current_provinces())})
 
 
 def _city_names() -> list[str]:
     """Provinces that are cities ("thành phố trực thuộc Trung ương"), former and current."""
-    data = load("provinces.json")
-    units = data.get("former", []) + data.get("current", [])
-    return sorted({p["name"] for p in units if p.get("kind") == "thành phố"})
+    return sorted({p.name for p in (*former_provinces(), *current_provinces())
+                   if p.kind == "thành phố"})
 
 
 def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from plangraph.ingest.vntext import match_key, strip_diacritics
-from plangraph.ontology.loader import load
+from plangraph.ontology.loader import current_provinces, former_provinces, load
 
 
 def fold(s: str) -> str:
@@ -112,29 +112,9 @@ class Province:
 @cache
 def provinces() -> dict[str, Province]:
     """Province by loose key of its name ('tuyen quang', 'ha noi', 'ba ria - vung tau')."""
-    found: dict[str, Province] = {}
-
-    def add(name: str, unit: str | None) -> None:
-        key = province_key(name)
-        if key and (key not in found or unit):
-            found[key] = Province(name, unit or "tỉnh")
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("name"), str):
-                add(node["name"], node.get("kind") or node.get("unit"))
-            successor = node.get("successor")
-            if isinstance(successor, str) and province_key(successor) not in found:
-                add(successor, None)
-            for v in node.values():
-                if isinstance(v, (list, dict)):
-                    walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(load("provinces.json"))
-    return found
+    # a name both bore (Đồng Tháp) takes the current unit's kind
+    return {province_key(u.name): Province(u.name, u.kind)
+            for u in (*former_provinces(), *current_provinces())}
 
 
 def province_key(name: str) -> str:
