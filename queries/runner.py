@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
-from plangraph.ingest.agencies import get_resolver
-from plangraph.ingest.deadlines import period_matches
-from plangraph.ingest.vntext import loose_key, nfc
+from plangraph.ingest.agencies.resolver import get_resolver
+from plangraph.ingest.tasks.deadlines import period_matches
+from plangraph.ingest.text.vntext import loose_key, nfc
 from plangraph.queries import names
 from plangraph.queries.catalog import CannedQuery, Param, QueryError, get
 
