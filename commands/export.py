@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from plangraph.graph.export import FORMATS, export
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.open import open_store
+from plangraph.graph.store import StoreError
 
 _WHAT = {"ttl": "RDF Turtle", "jsonld": "RDF JSON-LD", "graphml": "GraphML",
          "csv": "CSV"}

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import click
 
+from plangraph.graph.build import plan_rows
+from plangraph.graph.open import open_store
 from plangraph.graph.schema import NODES, RELS, label_vi
-from plangraph.graph.store import LoadSummary, StoreError, open_store
+from plangraph.graph.store import LoadSummary, StoreError
 from plangraph.ingest.extract import DocumentError, extract_file
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -85,7 +87,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
                                item_show_func=lambda p: p.name if p else "") as bar:
             for path in bar:
                 try:
-                    summaries.append(store.load(extract_file(path)))
+                    summaries.append(store.replace_plan(plan_rows(extract_file(path))))
                 except (DocumentError, StoreError) as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
                 except Exception as exc:  # an extractor bug must not stop the other documents

@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
+from plangraph.graph.open import open_store
 from plangraph.graph.render import render_html, write_html
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.store import StoreError
 from plangraph.queries.catalog import CannedQuery, QueryError, catalog
 from plangraph.queries.runner import QueryOutput, run
 

@@ -34,7 +34,7 @@ class Param:
     type: str
     default: str | None  # None: required; "" : optional, empty means "all"
     description: str
-    column: str | None = None  # text params: the result column searched
+    column: str | None = None  # text params: the result column holding the task text
 
     @property
     def required(self) -> bool:
@@ -234,7 +234,7 @@ def _list(value: str | None) -> tuple[str, ...]:
 
 def _check(q: CannedQuery, where: str) -> None:
     """Every column a header names is a declared result column; every Cypher $param is
-    declared (text params filter rows instead and must not appear in the Cypher)."""
+    declared (a text param reaches the Cypher as the ids of the tasks its search found)."""
     declared = {c.key for c in q.columns}
     used = {c for n in q.nodes for c in (n.column, n.label_column, n.text, *n.title) if c}
     used |= {c for e in q.edges
@@ -248,7 +248,7 @@ def _check(q: CannedQuery, where: str) -> None:
         if {e.source, e.target} - node_columns:
             raise QueryError(f"{where}: đầu cạnh không phải nút / edge end is not a node column")
     in_cypher = {m for body in q.bodies.values() for m in re.findall(r"\$(\w+)", body)}
-    params = {p.name for p in q.params if p.type != "text"}
+    params = {p.name for p in q.params}
     if in_cypher != params:
         raise QueryError(f"{where}: tham số Cypher và khai báo lệch nhau / Cypher parameters "
                          f"{sorted(in_cypher)} ≠ declared {sorted(params)}")

@@ -5,8 +5,10 @@ them as Cypher parameters (never spliced into the text), then shape the rows.
     out.to_dataframe(); out.to_graph()
 
 After the Cypher: columns `<p>file`, `<p>line_start`, `<p>line_end` become one column
-`<p>source` ("file:12-14"); `text` parameters keep the rows whose column contains the typed
-words, diacritics and case ignored; the header's `order:` sorts the rows and lists are sorted
+`<p>source` ("file:12-14"); a `text` parameter is searched in the store's full-text index of
+task texts (the Cypher gets the ids of the tasks found as that parameter), then the rows whose
+column holds the typed phrases with the diacritics typed are kept (graph/search.py), and a
+column `excerpt` gets the matched words highlighted; the header's `order:` sorts the rows and lists are sorted
 (one order on every store, see `sort_key`); `--as-of` shows
 each province / agency type by its successor at that date.
 """
@@ -20,8 +22,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plangraph.graph import search
 from plangraph.graph.schema import label_vi
-from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
+from plangraph.graph.store import GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.tasks.deadlines import period_matches
 from plangraph.ingest.text.vntext import loose_key, nfc
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _PROVINCE_PREFIXES = ("tỉnh", "thành phố", "tp")
+# A text parameter's matches, highlighted, go to this column where a query returns one.
+EXCERPT, EXCERPT_WIDTH = "excerpt", 180
 
 
 @dataclass
@@ -109,21 +114,27 @@ def _text(value: Any) -> str:
 
 
 def dialect(store: GraphStore) -> str:
-    return "neo4j" if str(store.location).startswith(NEO4J_SCHEMES) else "ladybug"
+    return store.dialect
 
 
 def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None = None,
         *, as_of: str | dt.date | None = None) -> QueryOutput:
     q = name if isinstance(name, CannedQuery) else get(name)
     bound = bind(q, params or {}, store)
-    cypher_params = {p.name: bound[p.name] for p in q.params if p.type != "text"}
+    searches = {p.name: search.parse(bound[p.name]) for p in q.params if p.type == "text"}
+    cypher_params = {p.name: store.search_tasks(searches[p.name]) if p.type == "text"
+                     else bound[p.name] for p in q.params}
     result = store.run(q.cypher(dialect(store)), cypher_params)
     columns, rows = _merge_sources(list(result.columns),
                                    [[_plain(v) for v in r] for r in result.rows])
     for p in q.params:
-        if p.type == "text" and bound[p.name]:
+        if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
-            rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
+            rows = [r for r in rows if search.find(_text(r[i]), searches[p.name])]
+            if EXCERPT in columns:
+                e = columns.index(EXCERPT)
+                for r in rows:
+                    r[e] = search.highlight(_text(r[i]), searches[p.name], EXCERPT_WIDTH)
     sort_rows(q, columns, rows)
     out = QueryOutput(q, bound, columns, rows)
     if as_of is not None:
@@ -132,10 +143,9 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
 
 
 def contains_words(text: str, typed: str) -> bool:
-    """Every typed word begins a word of `text`, diacritics and case ignored:
-    "cai nghien tu nguyen" finds "cai nghiện ma túy tự nguyện"."""
-    have = names.words(text)
-    return all(any(w.startswith(q) for w in have) for q in names.words(typed))
+    """`text` holds what was typed, as graph/search.py reads a query: "cai nghien tu nguyen"
+    finds "cai nghiện tự nguyện"; "tiền chất" finds "tiền chất", not "tiên tiến"."""
+    return bool(search.find(text, search.parse(typed)))
 
 
 def _plain(v: Any) -> Any:
