@@ -8,9 +8,9 @@ After the Cypher: columns `<p>file`, `<p>line_start`, `<p>line_end` become one c
 `<p>source` ("file:12-14"); a `text` parameter is searched in the store's full-text index of
 task texts (the Cypher gets the ids of the tasks found as that parameter), then the rows whose
 column holds the typed phrases with the diacritics typed are kept (graph/search.py), and a
-column `excerpt` gets the matched words highlighted; the header's `order:` sorts the rows and lists are sorted
-(one order on every store, see `sort_key`); `--as-of` shows
-each province / agency type by its successor at that date.
+column `excerpt` gets the matched words highlighted; the header's `order:` sorts the rows and
+lists are sorted (one order on every store, see `sort_key`); `--as-of` shows each province /
+agency type by its successor at that date.
 """
 
 from __future__ import annotations
