@@ -4,6 +4,7 @@
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: provinces desc, act, act_id, province, plan, plan_id, source
 // column: act_id | Mã văn bản | id
 // column: act | Văn bản
 // column: act_type | Loại văn bản
@@ -30,4 +31,3 @@ RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
        l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
        coalesce(p.number, p.title) AS plan, p.year AS plan_year, c.file AS file, c.line_start AS line_start,
        c.line_end AS line_end
-ORDER BY provinces DESC, act, province, plan

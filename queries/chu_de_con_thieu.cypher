@@ -4,6 +4,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, tasks_elsewhere desc, theme, theme_id
 // column: province | Tỉnh thiếu chủ đề | province
 // column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
@@ -22,4 +23,3 @@ WITH province, th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t)
 WHERE NOT province IN covered_by
 RETURN province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme, covered_by,
        tasks AS tasks_elsewhere
-ORDER BY province, tasks_elsewhere DESC, theme

@@ -4,6 +4,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, tasks desc, theme, theme_id
 // column: province | Tỉnh / Thành phố | province
 // column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
@@ -19,4 +20,3 @@ WHERE (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
 RETURN t.province AS province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme,
        count(DISTINCT t) AS tasks, count(DISTINCT p) AS plans,
        collect(DISTINCT p.year) AS years
-ORDER BY province, tasks DESC, theme

@@ -5,6 +5,7 @@
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // param: top | int | 3 | Số hạng đầu mỗi tỉnh / ranks kept per province
+// order: province, rank, agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: rank | Hạng
 // column: agency_type | Cơ quan (loại) | agency_type
@@ -28,4 +29,3 @@ WITH province, agency_type, tasks, plans, years,
      sum(CASE WHEN other_tasks > tasks THEN 1 ELSE 0 END) + 1 AS rank
 WHERE rank <= $top
 RETURN province, rank, agency_type, tasks, plans, years
-ORDER BY province, rank, agency_type

@@ -5,7 +5,7 @@
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // param: van_ban | act | "" | Bắt đầu từ văn bản này thay cho kế hoạch, vd. 291/QĐ-TTg / start from this act instead of plans
-// order: level, from_name, to_name
+// order: level, from_name, to_name, from_id, to_id, relation, source
 // column: level | Bậc
 // column: from_id | Mã nguồn | id
 // column: from_kind | Loại nút nguồn | id

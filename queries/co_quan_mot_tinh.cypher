@@ -3,6 +3,7 @@
 // question_en: Agency types that carry obligations in only one province.
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, agency_type
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: leads | Chủ trì
@@ -29,4 +30,3 @@ OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)
 WHERE t3.id IN tasks
 RETURN a.type AS agency_type, a.province AS province, leads, supports,
        count(DISTINCT t3) AS implements, a.names AS names
-ORDER BY province, agency_type

@@ -5,6 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, agency_type, relation, shared_tasks desc, partner
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: years | Năm
@@ -43,4 +44,3 @@ WITH a, years, leads, supports, implements, b, t,
           ELSE 'cùng nhiệm vụ' END AS relation
 RETURN a.type AS agency_type, a.province AS province, years, leads, supports, implements,
        relation, b.type AS partner, count(DISTINCT t) AS shared_tasks
-ORDER BY province, relation, shared_tasks DESC, partner

@@ -5,7 +5,7 @@
 // param: toi_thieu | int | 1 | Số nhiệm vụ chung tối thiểu / at least this many shared tasks
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
-// order: province, relation, shared_tasks desc, lead, support
+// order: province, relation, shared_tasks desc, lead, support, lead_id, support_id
 // column: province | Tỉnh / Thành phố | province
 // column: relation | Quan hệ
 // column: lead_id | Mã cơ quan thứ nhất | id

@@ -5,6 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, plan, source, task_id, role, agency_id
 // column: province | Tỉnh / Thành phố | province
 // column: agency_id | Mã cơ quan | id
 // column: agency_type | Cơ quan (loại) | agency_type
@@ -35,4 +36,3 @@ RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
        coalesce(p.number, p.title) AS plan, p.year AS year, t.key AS task_key, t.id AS task_id,
        t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
        t.file AS file, t.line_start AS line_start, t.line_end AS line_end
-ORDER BY province, plan, t.line_start

@@ -5,6 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, year, total desc, agency_type
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: year | Năm
@@ -29,4 +30,3 @@ WITH a.type AS agency_type, a.province AS province, p.year AS year, p, t,
 RETURN agency_type, province, year, count(DISTINCT p) AS plans, sum(lead) AS leads,
        sum(support) AS supports, sum(implement) AS implements, count(DISTINCT t) AS total,
        collect(DISTINCT t.id) AS deadlines
-ORDER BY province, year, total DESC, agency_type

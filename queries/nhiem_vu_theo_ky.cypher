@@ -6,6 +6,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, plan, source, task_id
 // column: province | Tỉnh / Thành phố | province
 // column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
@@ -33,4 +34,3 @@ RETURN t.province AS province, p.id AS plan_id, coalesce(p.number, p.title) AS p
        t.when_text AS when_text, t.period AS period, '' AS due, leads,
        collect(DISTINCT b.type) AS others, t.file AS file, t.line_start AS line_start,
        t.line_end AS line_end
-ORDER BY province, plan, line_start

@@ -4,7 +4,7 @@
 // param: a | province | | Tỉnh thứ nhất / first province
 // param: b | province | | Tỉnh thứ hai / second province
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
-// order: aspect, presence, item
+// order: aspect, presence, item, item_id
 // column: aspect | Khía cạnh
 // column: item_id | Mã | id
 // column: item_kind | Loại nút | id

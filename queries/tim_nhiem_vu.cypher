@@ -5,6 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, plan, source, task_id
 // column: province | Tỉnh / Thành phố | province
 // column: plan | Kế hoạch
 // column: year | Năm
@@ -25,4 +26,3 @@ RETURN t.province AS province, coalesce(p.number, p.title) AS plan, p.year AS ye
        t.id AS task_id, t.text AS task_text, t.when_text AS when_text,
        collect(DISTINCT a.type) AS leads, t.file AS file, t.line_start AS line_start,
        t.line_end AS line_end
-ORDER BY province, plan, line_start

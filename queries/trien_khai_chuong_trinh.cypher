@@ -5,7 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
-// order: programme, province, plan
+// order: programme, programme_id, province, plan, plan_id, via_relation, via, via_id, source
 // column: programme_id | Mã chương trình | id
 // column: programme | Chương trình / Đề án / Dự án
 // column: kind | Loại
