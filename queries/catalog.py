@@ -20,7 +20,7 @@ QUERY_DIR = Path(__file__).resolve().parent
 DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
 PARAM_TYPES = ("string", "int", "date", "year", "province", "agency_type", "period",
-               "period_scope", "plan", "programme", "act", "text")
+               "period_scope", "plan", "programme", "act", "text", "collectives")
 # types the runner uses itself, never sent to the Cypher
 RUNNER_ONLY = ("text", "period_scope")
 COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines")

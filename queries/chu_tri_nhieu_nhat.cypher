@@ -5,6 +5,7 @@
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // param: top | int | 3 | Số hạng đầu mỗi tỉnh / ranks kept per province
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, rank, agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: rank | Hạng
@@ -17,11 +18,13 @@
 // edge: agency_type -> province | CHU_TRI | weight=tasks title=tasks,plans,rank
 MATCH (a:Agency)-[:CHU_TRI]->(t:Task)<-[:CO_NHIEM_VU]-(p:Plan)
 WHERE (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
+  AND NOT coalesce(a.type, '') IN $tap_the
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH a.province AS province, a.type AS agency_type, count(DISTINCT t) AS tasks,
      count(DISTINCT p) AS plans, collect(DISTINCT p.year) AS years
 MATCH (b:Agency)-[:CHU_TRI]->(u:Task)<-[:CO_NHIEM_VU]-(q:Plan)
 WHERE b.province = province AND ($nam = 0 OR q.year = $nam)
+  AND NOT coalesce(b.type, '') IN $tap_the
   AND (size($ke_hoach) = 0 OR q.id IN $ke_hoach)
 WITH province, agency_type, tasks, plans, years, b.type AS other,
      count(DISTINCT u) AS other_tasks

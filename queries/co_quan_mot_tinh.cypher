@@ -3,6 +3,7 @@
 // question_en: Agency types that carry obligations in only one province.
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, agency_type
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
@@ -14,7 +15,7 @@
 // node: province | Province
 // edge: agency_type -> province | "chỉ có ở" | title=leads,supports,implements,names
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(a:Agency)
-WHERE ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+WHERE NOT coalesce(a.type, '') IN $tap_the AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH a.type AS agency_type, collect(DISTINCT a.province) AS provinces,
      collect(DISTINCT t.id) AS tasks
 WHERE size(provinces) = 1

@@ -5,6 +5,7 @@
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, agency_type, relation, shared_tasks desc, partner
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
@@ -34,7 +35,7 @@ OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)
 WHERE t3.id IN tasks
 WITH a, tasks, years, leads, supports, count(DISTINCT t3) AS implements
 OPTIONAL MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
-WHERE b.id <> a.id AND t.id IN tasks
+WHERE b.id <> a.id AND t.id IN tasks AND NOT coalesce(b.type, '') IN $tap_the
 WITH a, years, leads, supports, implements, b, t,
      CASE WHEN t IS NULL THEN ''
           WHEN EXISTS { MATCH (a)-[:CHU_TRI]->(t)<-[:PHOI_HOP]-(b) } THEN 'chủ trì, cơ quan kia phối hợp'

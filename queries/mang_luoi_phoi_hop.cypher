@@ -5,6 +5,7 @@
 // param: toi_thieu | int | 1 | Số nhiệm vụ chung tối thiểu / at least this many shared tasks
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, relation, shared_tasks desc, lead, support, lead_id, support_id
 // column: province | Tỉnh / Thành phố | province
 // column: relation | Quan hệ
@@ -22,6 +23,7 @@
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI]-(a:Agency), (t)<-[:PHOI_HOP]-(b:Agency)
 WHERE a.id <> b.id AND (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+  AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
 WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
      collect(DISTINCT coalesce(p.number, p.title)) AS plans, collect(DISTINCT p.year) AS years,
      collect(DISTINCT t.key) AS task_keys
@@ -33,6 +35,7 @@ UNION ALL
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:THUC_HIEN]-(a:Agency), (t)<-[:THUC_HIEN]-(b:Agency)
 WHERE a.id < b.id AND (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+  AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
 WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
      collect(DISTINCT coalesce(p.number, p.title)) AS plans, collect(DISTINCT p.year) AS years,
      collect(DISTINCT t.key) AS task_keys

@@ -25,6 +25,7 @@ from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.text.vntext import loose_key, nfc
+from plangraph.ontology.loader import collective_types
 from plangraph.queries import names, periods
 from plangraph.queries.catalog import RUNNER_ONLY, CannedQuery, Param, QueryError, get
 
@@ -135,6 +136,11 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     _fill_due(out, bound)
     _fill_deadlines(out, store)
     sort_rows(q, columns, rows)
+    for p in q.params:
+        if p.type == "collectives" and bound[p.name]:
+            left_out = ", ".join(bound[p.name][:2]) + (", …" if len(bound[p.name]) > 2 else "")
+            out.notes.append(f"Không tính chủ thể tập thể ({left_out}): thêm -p {p.name}=co để "
+                             f"tính / collective assignees left out; -p {p.name}=co counts them")
     if on is not None:
         from plangraph.queries.as_of import apply_as_of
 
@@ -421,6 +427,8 @@ def _convert(p: Param, raw: Any, store: GraphStore, as_of: str | None = None) ->
         return _date(typed, p.name)
     if p.type in ("string", "text"):
         return typed
+    if p.type == "collectives":
+        return [] if _yes(typed, p.name) else sorted(collective_types(), key=loose_key)
     if not typed:
         return [] if p.type not in ("string", "text") else typed
     if p.type == "province":
@@ -494,6 +502,16 @@ def _agency_type(typed: str, store: GraphStore) -> str:
         if not resolved or (exc.ambiguous and resolved not in exc.candidates):
             raise
         return resolved
+
+
+_YES, _NO = {"co", "c", "yes", "y", "1", "true"}, {"khong", "k", "no", "n", "0", "false"}
+
+
+def _yes(typed: str, what: str) -> bool:
+    word = loose_key(typed)
+    if word not in _YES | _NO:
+        raise QueryError(f'{what}: cần "co" hoặc "khong" / expects yes or no, got "{typed}"')
+    return word in _YES
 
 
 def _values(store: GraphStore, cypher: str) -> list[str]:
