@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plangraph.ingest.legal.citations import canonical_id, find_acts, symbol_of
 from plangraph.ingest.legal.data import Province, act_types, fold, province_key, provinces
@@ -192,17 +193,7 @@ def _restore_case(title: str, body: str) -> str:
     A word takes the case it has after the same previous word in the body ("tướng Chính"),
     else its most frequent case there; words the body lacks are lower case.
     """
-    pairs: dict[tuple[str, str], Counter] = {}
-    words: dict[str, Counter] = {}
-    for line in body.split("\n"):
-        if _is_caps(line):
-            continue
-        for m in re.finditer(r"(?<=[\w,”\"])( )([\wĐđ]+)", line):
-            prev = re.search(r"([\wĐđ]+)\W*$", line[:m.start()])
-            w = m.group(2)
-            words.setdefault(w.lower(), Counter())[w] += 1
-            if prev:
-                pairs.setdefault((prev.group(1).lower(), w.lower()), Counter())[w] += 1
+    pairs, words = _body_cases(body)
     out, prev = [], ""
     for n, tok in enumerate(re.split(r"(\s+)", title)):
         if not tok.strip():
@@ -220,6 +211,30 @@ def _restore_case(title: str, body: str) -> str:
         out.append(lead + cased + tail)
         prev = word.lower()
     return "".join(out)
+
+
+_WORD_RUN = re.compile(r"\w+")
+_BEFORE_SPACE = re.compile(r"[\w,”\"]")
+
+
+@lru_cache(maxsize=4)
+def _body_cases(body: str) -> tuple[dict[tuple[str, str], Counter], dict[str, Counter]]:
+    """How the body writes each word after a space that follows a word or a comma or quote:
+    by (previous word, word) and by word alone (lines in capitals left out)."""
+    pairs: dict[tuple[str, str], Counter] = {}
+    words: dict[str, Counter] = {}
+    for line in body.split("\n"):
+        if _is_caps(line):
+            continue
+        prev = None
+        for m in _WORD_RUN.finditer(line):
+            p, w = m.start(), m.group()
+            if p >= 2 and line[p - 1] == " " and _BEFORE_SPACE.match(line, p - 2):
+                words.setdefault(w.lower(), Counter())[w] += 1
+                if prev is not None:
+                    pairs.setdefault((prev.lower(), w.lower()), Counter())[w] += 1
+            prev = w
+    return pairs, words
 
 
 def _province_name(text: str) -> str | None:

@@ -54,10 +54,27 @@ def fold_tones(s: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], s)
 
 
+class _Stripped(dict):
+    """Per character: its decomposition without combining marks, filled as characters come.
+
+    Decomposition works character by character and only combining marks are reordered, so
+    stripping each character and recomposing the whole is the same as stripping the whole."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code).replace("đ", "d").replace("Đ", "D")
+        out = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+        self[code] = out
+        return out
+
+
+_STRIPPED = _Stripped()
+
+
 def strip_diacritics(s: str) -> str:
     """'Sở Y tế' -> 'So Y te', 'Đoàn' -> 'Doan'."""
-    decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
+    if s.isascii():
+        return s
+    return nfc(s.translate(_STRIPPED))
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
