@@ -1,10 +1,10 @@
 """Extraction speed per core, in-process, against a plain `re` scan of the same bytes.
 
-    .venv/bin/python benchmarks/bench_extract.py [--copies 20] [--rounds 3] [--against REV]
+    .venv/bin/python benchmarks/bench_extract.py [--count 100] [--rounds 3] [--against REV]
     .venv/bin/python benchmarks/bench_extract.py --docs DIR      # any folder of plan files
 
-The corpus is sample-like: the five sample plans re-issued for other provinces and years (each
-copy names another province and shifts its years, so that no copy repeats another's text).
+The corpus is sample-like: benchmarks/corpus.py, the five sample plans re-issued for other
+provinces and years (no copy repeats another's text).
 Each measurement runs in a fresh process, on one core: the reference data is loaded and one
 document extracted before the clock starts, then every document is read and extracted once.
 The floor is a plain `re` scan of the same files (read, decode, find role words and act
@@ -29,32 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLANS = ROOT / "examples" / "plans"
 
 # What the floor looks for: role words and act numbers, the text any extractor must at least read.
 _FLOOR = re.compile(r"chủ trì|phối hợp|thực hiện|\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z\-]*")
-_YEAR = re.compile(r"\b(20[12]\d)\b")
-
-
-def make_corpus(folder: Path, copies: int) -> list[Path]:
-    """The sample plans re-issued `copies` times, each copy for another province and year."""
-    provinces = json.loads((ROOT / "ontology" / "provinces.json").read_text(encoding="utf-8"))
-    names = sorted({p["name"] for p in provinces["former"]})
-    seeds = sorted(PLANS.glob("*.txt"))
-    own = ("Tuyên Quang", "Hà Nội", "Trà Vinh", "Tiền Giang", "Hà Giang")
-    paths = []
-    for n in range(copies):
-        for i, seed in enumerate(seeds):
-            text = seed.read_text(encoding="utf-8")
-            other = names[(7 * n + i) % len(names)]
-            for name in own:
-                text = text.replace(name, other).replace(name.upper(), other.upper())
-            shift = n % 4
-            text = _YEAR.sub(lambda m, s=shift: str(int(m.group(1)) - s), text)
-            path = folder / f"{seed.stem}_{n:04d}.txt"
-            path.write_text(text + f"\nBản số {n}\n", encoding="utf-8")
-            paths.append(path)
-    return paths
 
 
 def worker(folder: Path) -> dict[str, float]:
@@ -96,7 +73,7 @@ def checkout(rev: str, into: Path) -> Path:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--copies", type=int, default=20, help="copies of the five sample plans")
+    ap.add_argument("--count", type=int, default=100, help="documents of the corpus")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--against", metavar="REV", help="also measure this commit, interleaved")
     ap.add_argument("--docs", type=Path, help="a folder of .txt plans instead of the corpus")
@@ -108,8 +85,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.docs or Path(tmp) / "corpus"
         if not args.docs:
-            folder.mkdir()
-            make_corpus(folder, args.copies)
+            from corpus import write_corpus  # benchmarks/corpus.py
+
+            write_corpus(folder, args.count)
         old = checkout(args.against, Path(tmp) / "old") if args.against else None
         runs: dict[str, list[dict[str, float]]] = {"new": [], "old": []}
         for _ in range(args.rounds):

@@ -85,6 +85,7 @@ HEADER = """// name: x
 // question: Câu hỏi?
 // question_en: Question?
 // param: tinh | province | "" | Tỉnh
+// order: province
 // column: province | Tỉnh
 """
 
