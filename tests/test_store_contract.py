@@ -1,11 +1,9 @@
 """Every store keeps graph/store.py's contract, checked the same way on each: LadybugDB always,
-Neo4j when NEO4J_URI names a server (a throwaway one: these tests delete plangraph's nodes).
+Neo4j on conftest.py's `neo4j_uri` server (these tests delete plangraph's nodes there).
 
 The contract: a document's rows replace what earlier loads of it wrote, so that the graph is
 the one a fresh store would hold; a removed document leaves nothing of its own behind; a
 failed write changes nothing; `stats` counts what `run` finds."""
-
-import os
 
 import pytest
 from neo4j import GraphDatabase
@@ -19,13 +17,10 @@ from plangraph.graph.statements import DIALECTS
 from plangraph.graph.store import GraphStore, StoreError
 from plangraph.ingest.extract import extract_file
 
-URI = os.environ.get("NEO4J_URI", "")
-
-
-def _wipe_neo4j():
+def _wipe_neo4j(uri):
     from plangraph.graph.neo4j_store import parse_location
 
-    target = parse_location(URI)
+    target = parse_location(uri)
     labels = "|".join(n.label for n in NODES)
     with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
         driver.execute_query(f"MATCH (n:{labels}) DETACH DELETE n", database_=target.database)
@@ -42,12 +37,11 @@ def fresh(request, tmp_path):
         if request.param == "ladybug":
             store = LadybugStore(tmp_path / f"g{len(list(tmp_path.iterdir()))}.lbdb")
         else:
-            if not URI:
-                pytest.skip("NEO4J_URI is not set: no Neo4j server to test against")
             from plangraph.graph.neo4j_store import Neo4jStore
 
-            _wipe_neo4j()
-            store = Neo4jStore(URI)
+            uri = request.getfixturevalue("neo4j_uri")
+            _wipe_neo4j(uri)
+            store = Neo4jStore(uri)
         opened.append(store)
         return store
 
