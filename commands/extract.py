@@ -7,9 +7,6 @@ import sys
 
 import click
 
-from plangraph.ingest.extract import DocumentError, extract_file
-from plangraph.ingest.report import render_text
-
 
 @click.command("extract")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
@@ -17,6 +14,9 @@ from plangraph.ingest.report import render_text
               show_default=True, help="json: the gold-file shape; text: for a person to read.")
 def extract_command(file: str, fmt: str) -> None:
     """Trích xuất một văn bản / extract one plan document (nothing is stored)."""
+    from plangraph.ingest.extract import DocumentError, extract_file  # the extractor: heavy
+    from plangraph.ingest.report import render_text
+
     try:
         extraction = extract_file(file)
     except DocumentError as exc:

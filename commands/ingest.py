@@ -1,22 +1,26 @@
 """`plangraph ingest PATH…`: extract documents and load them into the graph store.
 
 Each document is loaded on its own: one that cannot be read or loaded is reported as
-"<file>: <reason>" and leaves the store as it was, the others go on.
+"<file>: <reason>" and leaves the store as it was, the others go on. Extraction runs on one
+process per core; this process alone writes, in the documents' order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
-from plangraph.graph.build import plan_rows
 from plangraph.graph.open import open_store
+from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError
-from plangraph.ingest.extract import DocumentError, extract_file
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -64,18 +68,49 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
     ]
 
 
+def extract_rows(path: Path) -> tuple[GraphRows | None, str | None]:
+    """A document's graph rows, or why it cannot be read (run in a worker process)."""
+    from plangraph.graph.build import plan_rows
+    from plangraph.ingest.extract import DocumentError, extract_file
+
+    try:
+        return plan_rows(extract_file(path)), None
+    except DocumentError as exc:
+        return None, _reason(path, exc)
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return None, f"lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"
+
+
+def extracted(files: list[Path], jobs: int) -> Iterator[tuple[GraphRows | None, str | None]]:
+    """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
+    The workers come from a fork server that imported the extractor once (a fork of this
+    process, which holds the open store, could inherit its locks)."""
+    if jobs < 2 or len(files) < 2 * jobs:
+        yield from map(extract_rows, files)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(extract_rows, files, chunksize=4)
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình trích xuất / extraction processes (default: one per core); "
+                   "one process writes.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
-    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf).
+    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf). Documents
+    are extracted in parallel and written one at a time, each in its own transaction.
     """
     files = document_paths(paths)
     if not files:
         raise click.ClickException("Không tìm thấy văn bản nào / no documents found "
                                    f"({', '.join(SUFFIXES)})")
+    jobs = jobs or len(os.sched_getaffinity(0))
     try:
         store = open_store(ctx.obj.get("db") if ctx.obj else None)
     except StoreError as exc:
@@ -83,16 +118,17 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     summaries: list[LoadSummary] = []
     failures: list[str] = []
     try:
-        with click.progressbar(files, label="Đang nạp / ingesting", file=sys.stderr,
-                               item_show_func=lambda p: p.name if p else "") as bar:
-            for path in bar:
+        with click.progressbar(zip(files, extracted(files, jobs), strict=True),
+                               length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
+                               item_show_func=lambda item: item[0].name if item else "") as bar:
+            for path, (rows, failed) in bar:
+                if rows is None:
+                    failures.append(f"{path}: {failed}")
+                    continue
                 try:
-                    summaries.append(store.replace_plan(plan_rows(extract_file(path))))
-                except (DocumentError, StoreError) as exc:
+                    summaries.append(store.replace_plan(rows))
+                except StoreError as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
-                except Exception as exc:  # an extractor bug must not stop the other documents
-                    failures.append(f"{path}: lỗi nội bộ / internal error: "
-                                    f"{type(exc).__name__}: {exc}")
         stats = store.stats()
     finally:
         store.close()

@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from plangraph.graph.open import open_store
-from plangraph.graph.render import render_html, write_html
 from plangraph.graph.store import StoreError
 from plangraph.queries.catalog import CannedQuery, QueryError, catalog
-from plangraph.queries.runner import QueryOutput, run
+
+if TYPE_CHECKING:
+    from plangraph.queries.runner import QueryOutput
+
+# The runner (the extractor's agency lexicon) and the renderer (pyvis, networkx) are imported
+# when a query runs, so that `plangraph --help` and other commands do not pay for them.
 
 CELL = 60  # table cells are cut here; csv and json keep everything
 
@@ -61,6 +65,9 @@ def _signature(q: CannedQuery) -> str:
 def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
                   html_file: str | None, as_of: str | None) -> None:
     """Chạy một truy vấn có sẵn / run a canned query (see `plangraph queries`)."""
+    from plangraph.graph.render import render_html, write_html
+    from plangraph.queries.runner import run
+
     given = {}
     for item in params:
         key, sep, value = item.partition("=")

@@ -134,6 +134,7 @@ def all_statements() -> list[dict[str, Any]]:
     shared = {"Agency": ["agency"], "LegalAct": ["act"]}
     sample = [*schema_statements(), statements.lookup_statement(rows.nodes["Plan"][0]),
               *statements.touched_statements(["old"]).values(),
+              statements.agency_types_statement(["agency"]),
               *statements.delete_statements("neo4j", ["old"], shared, ["keep"]),
               *write_statements(rows), *write_statements(rows, overwrite=True),
               statements.names_statement("neo4j", ["agency"]),

@@ -23,12 +23,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from plangraph.ingest.text.vntext import fold_tones, nfc, strip_diacritics
 
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r'["“”„«»]([^"“”„«»]*)["“”„«»]?')
 MARKS = ("«", "»")  # around the matched words in an excerpt
+
+
+def _fold_table() -> dict[int, str]:
+    """Each Latin letter to itself without diacritics, lower case: one character for one, so
+    that positions in the folded text are positions in the text."""
+    table = {}
+    for code in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        folded = strip_diacritics(chr(code)).lower()
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
 
 
 @dataclass(frozen=True)
@@ -44,19 +59,29 @@ def word(text: str) -> Word:
     return Word(exact, folded, folded != exact)
 
 
-def words(text: str) -> list[tuple[int, int, Word]]:
-    """The words of `text` with their spans."""
-    return [(m.start(), m.end(), word(m.group())) for m in _WORD.finditer(nfc(text))]
-
-
 def folded(text: str) -> str:
     """The words of `text` without diacritics, space-separated: what an index stores."""
-    return " ".join(w.folded for _, _, w in words(text))
+    return " ".join(_WORD.findall(nfc(text).translate(_FOLD)))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[Word, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The phrase in a folded text: its words in order, anything but a letter between."""
+        return _pattern(tuple(w.folded for w in self.words))
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
 
 
 @dataclass(frozen=True)
 class Query:
-    phrases: tuple[tuple[Word, ...], ...]
+    phrases: tuple[Phrase, ...]
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -64,7 +89,8 @@ class Query:
     def index_query(self) -> str:
         """Every phrase without diacritics, quoted, joined by AND: the query syntax of SQLite
         FTS5 over `folded` texts and of Lucene (Neo4j) over a diacritics-folding analyzer."""
-        return " AND ".join('"' + " ".join(w.folded for w in p) + '"' for p in self.phrases)
+        return " AND ".join('"' + " ".join(w.folded for w in p.words) + '"'
+                            for p in self.phrases)
 
 
 def parse(typed: str) -> Query:
@@ -76,32 +102,40 @@ def parse(typed: str) -> Query:
         phrases.append(tuple(word(w) for w in _WORD.findall(m.group(1))))
         pos = m.end()
     phrases.append(tuple(word(w) for w in _WORD.findall(typed[pos:])))
-    return Query(tuple(p for p in phrases if p))
-
-
-def _same(typed: Word, written: Word) -> bool:
-    return typed.exact == written.exact if typed.accented else typed.folded == written.folded
+    return Query(tuple(Phrase(p) for p in phrases if p))
 
 
 def find(text: str, query: Query) -> list[tuple[int, int]]:
     """Spans of `text` each phrase of `query` matches; empty unless every phrase matches."""
-    have = words(text)
+    text = nfc(text)
+    flat = text.translate(_FOLD)
     spans: list[tuple[int, int]] = []
     for phrase in query.phrases:
-        found = [(have[i][0], have[i + len(phrase) - 1][1])
-                 for i in range(len(have) - len(phrase) + 1)
-                 if all(_same(w, have[i + j][2]) for j, w in enumerate(phrase))]
+        found = [m.span() for m in phrase.pattern.finditer(flat)
+                 if _accents_agree(phrase, text[m.start():m.end()])]
         if not found:
             return []
         spans += found
     return sorted(spans)
 
 
+def _accents_agree(phrase: Phrase, written: str) -> bool:
+    """The words typed with diacritics have them in `written` (the span the phrase matched)."""
+    if not any(w.accented for w in phrase.words):
+        return True
+    have = _WORD.findall(written)
+    return all(not w.accented or word(h).exact == w.exact
+               for w, h in zip(phrase.words, have, strict=False))
+
+
 def highlight(text: str, query: Query, width: int | None = None) -> str:
     """`text` with the matched words between «», cut to about `width` characters around the
     first match (… marks a cut); `text` unchanged when nothing matches."""
-    text = nfc(text)
-    spans = find(text, query)
+    return excerpt(nfc(text), find(text, query), width)
+
+
+def excerpt(text: str, spans: list[tuple[int, int]], width: int | None = None) -> str:
+    """`highlight` with the spans `find` gave for the (NFC) `text`."""
     if not spans:
         return text
     start, end = 0, len(text)

@@ -80,10 +80,12 @@ def touched_statements(old: list[str]) -> dict[str, Statement]:
     out["Province+"] = Statement(
         f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(:Task)-[:THUOC_TINH]->(n:Province) "
         "RETURN DISTINCT n.id", {"old": old})
-    out["AgencyType"] = Statement(
-        f"{_PLANS}MATCH {_REACH['Agency']}-[:LA_LOAI]->(at:AgencyType) RETURN DISTINCT at.id",
-        {"old": old})
     return out
+
+
+def agency_types_statement(agencies: list[str]) -> Statement:
+    return Statement("UNWIND $ids AS aid MATCH (:Agency {id: aid})-[:LA_LOAI]->(n:AgencyType) "
+                     "RETURN DISTINCT n.id", {"ids": agencies})
 
 
 def touched(run: Run, old: list[str]) -> dict[str, list[str]]:
@@ -92,6 +94,9 @@ def touched(run: Run, old: list[str]) -> dict[str, list[str]]:
     found: dict[str, set[str]] = {}
     for key, statement in touched_statements(old).items():
         found.setdefault(key.rstrip("+"), set()).update(r[0] for r in run(statement))
+    agencies = sorted(found.get("Agency", ()))
+    found["AgencyType"] = {r[0] for r in run(agency_types_statement(agencies))} if agencies \
+        else set()
     return {label: sorted(ids) for label, ids in found.items()}
 
 
@@ -101,12 +106,22 @@ def delete_statements(dialect: str, old: list[str], shared: dict[str, list[str]]
                       keep: list[str]) -> list[Statement]:
     """Delete the plans `old` with their tasks and every edge they wrote; then the shared nodes
     in `shared` (label -> ids, from `touched`) nothing points at any more, except `keep`."""
-    out = [Statement(f"{_PLANS}MATCH {_REACH[a]}-[r:{rel}]->(:{b}) WHERE r.plan_id = pid "
-                     "DELETE r", {"old": old}) for rel, a, b in SHARED_PROVENANCE]
+    out = []
+    for rel, a, b in SHARED_PROVENANCE:
+        if a == "Agency":  # known already: no second walk through the tasks
+            if shared.get("Agency"):
+                out.append(Statement(f"UNWIND $ids AS aid MATCH (n:Agency {{id: aid}})-[r:{rel}]"
+                                     f"->(:{b}) WHERE r.plan_id IN $old DELETE r",
+                                     {"ids": shared["Agency"], "old": old}))
+            continue
+        out.append(Statement(f"{_PLANS}MATCH {_REACH[a]}-[r:{rel}]->(:{b}) "
+                             "WHERE r.plan_id = pid DELETE r", {"old": old}))
     out += [Statement(f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(t:Task) DETACH DELETE t",
                       {"old": old}),
             Statement(f"{_PLANS}DETACH DELETE p", {"old": old})]
-    candidates = sorted({i for ids in shared.values() for i in ids})
+    # reference nodes stay whatever points at them: only the others are looked at
+    kept = set(keep)
+    candidates = sorted({i for ids in shared.values() for i in ids} - kept)
     gone = "NOT " + _exists(dialect, "(n)--()")
     if shared.get("Agency"):
         out.append(Statement(
@@ -117,8 +132,7 @@ def delete_statements(dialect: str, old: list[str], shared: dict[str, list[str]]
         if node.label in (*OWN_LABELS, "Agency") or not candidates:
             continue
         out.append(Statement(f"UNWIND $ids AS nid MATCH (n:{node.label} {{id: nid}}) "
-                             f"WHERE NOT nid IN $keep AND {gone} DELETE n",
-                             {"ids": candidates, "keep": keep}))
+                             f"WHERE {gone} DELETE n", {"ids": candidates}))
     return out
 
 

@@ -133,11 +133,13 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
-            rows = [r for r in rows if search.find(_text(r[i]), searches[p.name])]
+            found = [(r, search.find(_text(r[i]), searches[p.name])) for r in rows]
+            rows = [r for r, spans in found if spans]
             if EXCERPT in columns:
                 e = columns.index(EXCERPT)
-                for r in rows:
-                    r[e] = search.highlight(_text(r[i]), searches[p.name], EXCERPT_WIDTH)
+                for r, spans in found:
+                    if spans:
+                        r[e] = search.excerpt(nfc(_text(r[i])), spans, EXCERPT_WIDTH)
     typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
     for row in rows:  # `$tinh AS province` gives the bound list back: show the name typed
         for i, cell in enumerate(row):

@@ -27,7 +27,7 @@ def stats(db):
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     db = tmp_path_factory.mktemp("corpus") / "graph.lbdb"
-    result = plangraph(db, "ingest", PLANS)
+    result = plangraph(db, "ingest", "--jobs", "1", PLANS)
     assert result.exit_code == 0, result.output
     return db, result
 
@@ -97,6 +97,19 @@ def test_a_bad_document_is_named_and_the_others_are_loaded(tmp_path):
     result = plangraph(db, "ingest", folder / "scan.docx")
     assert result.exit_code == 1 and "scan.docx: " in result.stderr
     assert stats(db) == before
+
+
+def test_extraction_on_several_processes_gives_the_same_store_and_names_failures(
+        tmp_path, ingested):
+    folder = tmp_path / "docs"
+    shutil.copytree(PLANS, folder)
+    (folder / "scan.docx").write_bytes(bytes(range(256)) * 8)  # not a Word file
+    db = tmp_path / "g.lbdb"
+    result = plangraph(db, "ingest", "--jobs", "2", folder)
+    assert result.exit_code == 1
+    assert f"{folder / 'scan.docx'}: " in result.stderr
+    assert "Lỗi / failed: 1 văn bản" in result.stderr
+    assert stats(db) == stats(ingested[0])  # one process, in the fixture
 
 
 def test_an_edited_document_replaces_its_tasks(tmp_path):

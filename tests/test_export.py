@@ -161,3 +161,10 @@ def test_bad_output_paths_change_nothing(corpus_db, tmp_path):
     result = cli("--db", str(tmp_path / "none.lbdb"), "export", "-o", str(tmp_path / "g.ttl"))
     assert result.exit_code != 0 and "ingest" in result.output
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_the_command_line_offers_the_export_formats():
+    from plangraph.commands import export as command
+    from plangraph.graph import export
+
+    assert command.FORMATS == export.FORMATS
