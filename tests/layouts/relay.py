@@ -193,7 +193,8 @@ def merged_lead(plan: Plan, style: str, mark: str, merge_support: bool, orphans:
         for n, t in enumerate(chunk, 1):
             lead, support = names(t.lead, plan), names(t.support, plan)
             key = f"{ROMAN[s]}.{n}"
-            orphan = orphans and n == 1 and len(chunk) > 1 and chunk[1].lead != t.lead
+            orphan = orphans and n == 1 and len(chunk) > 1 and chunk[1].lead != t.lead \
+                and t.support  # a row that names nobody is no task
             if orphan:  # the lead cell is empty with no group above: no lead
                 rows.append([str(n), t.text, "", support, t.when or ""])
                 gold.append(gold_task(key, t.text, (), t.support, (), t.when))
