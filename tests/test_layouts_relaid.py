@@ -32,7 +32,7 @@ MINIMUMS = {
     "extra_columns": 0.97,
     "appendix": 0.97,
 }
-NOT_YET = {"by_reference", "pdf_layout"}
+NOT_YET = {"by_reference"}
 
 
 @pytest.fixture(scope="module")
