@@ -36,6 +36,12 @@ from plangraph.ingest.read.reader import RawDocument
 from plangraph.ingest.tasks.agencies import AgencyReader, Subject
 from plangraph.ingest.tasks.deadlines import find_when, normalise_period
 from plangraph.ingest.tasks.labels import Assignment, find_label, read_cells, read_label
+from plangraph.ingest.tasks.references import (
+    default_part,
+    has_references,
+    read_references,
+    resolve,
+)
 
 __all__ = ["extract_tasks"]
 
@@ -70,13 +76,24 @@ class _Extractor:
         self.reader = AgencyReader(resolver, info.province)
         self.skeleton: Skeleton = parse_structure(doc.lines)
         self.tasks: list[Task] = []
+        self.claimed: list[tuple[int, int]] = []  # lines read by by_reference()
         self.plain_role = "implementers" if self._units_without_lead() else "lead"
 
     # --- the document -----------------------------------------------------------------------
 
     def run(self) -> list[Task]:
+        referred = self.by_reference()
         for block in self.skeleton.blocks:
             self.section(block)
+        for target, roles in referred:
+            unit = _units(target, self.reader)[0]
+            unit.line_end = max(b.line_end for b in target.walk())
+            lead = [m for m, _ in roles["lead"]]
+            support = [m for m, _ in roles["support"]]
+            self.add(unit, lead=lead, support=support,
+                     lead_lines=roles["lead"][0][1] if roles["lead"] else None,
+                     support_lines=roles["support"][0][1] if roles["support"] else None,
+                     claimed_ok=True)
         self.tasks.sort(key=lambda t: (t.source.line_start if t.source else 0))
         seen: set[str] = set()
         for n, task in enumerate(self.tasks, 1):
@@ -84,6 +101,41 @@ class _Extractor:
                 task.key = f"{task.key}#{n}" if task.key else str(n)
             seen.add(task.key)
         return self.tasks
+
+    def by_reference(self) -> list[tuple[Block, dict[str, list]]]:
+        """Tasks listed in one part and handed out by number in another ('Công an tỉnh: chủ
+        trì thực hiện các nhiệm vụ tại điểm 1, 3 Mục II'): the listed items with the roles the
+        referring paragraphs give them. Neither is read again as a task of its own."""
+        roots = self.skeleton.blocks
+        found: dict[int, tuple[Block, dict[str, list]]] = {}
+        for top in roots:
+            for block in top.walk():
+                if block.kind == "table" or not block.text or not has_references(block.text):
+                    continue
+                heading = self.heading(block, block.children)
+                if heading is not None:
+                    agencies, rest = heading
+                else:
+                    subjects = self.reader.subjects(block.text)
+                    agencies, rest = (list(subjects[0].chain), block.text) if subjects \
+                        else ([], "")
+                if not agencies:
+                    continue
+                hit = False
+                for ref in read_references(rest):
+                    for target in resolve(ref, roots, default_part(roots, top, ref)):
+                        if target is block or target in block.ancestors() or \
+                                block in target.ancestors():
+                            continue
+                        _, roles = found.setdefault(id(target),
+                                                    (target, {"lead": [], "support": []}))
+                        roles[ref.role] += [(m, block) for m in agencies]
+                        hit = True
+                if hit:
+                    self.claimed.append((block.line_start, block.line_end))
+        for target, _ in found.values():
+            self.claimed.append((target.line_start, max(b.line_end for b in target.walk())))
+        return sorted(found.values(), key=lambda x: x[0].line_start)
 
     def _units_without_lead(self) -> bool:
         """The document's labels name units with no 'chủ trì' (then plain subjects implement)."""
@@ -384,8 +436,11 @@ class _Extractor:
 
     def add(self, unit: _Unit, lead: list[AgencyMatch] = (), support: list[AgencyMatch] = (),
             implementers: list[AgencyMatch] = (), when: str | None = None,
-            lead_lines=None, row: bool = False) -> None:
+            lead_lines=None, row: bool = False, support_lines=None,
+            claimed_ok: bool = False) -> None:
         if not (lead or support or implementers) or not unit.text.strip():
+            return
+        if not claimed_ok and any(s <= unit.line_start <= e for s, e in self.claimed):
             return
         if not (lead or implementers or row):
             return  # "phối hợp" alone assigns no work (a table row is a task all the same)
@@ -400,7 +455,9 @@ class _Extractor:
             key=unit.key,
             text=unit.text,
             lead=_mentions(lead, head),
-            support=_mentions(support, source),
+            support=_mentions(support, Source(self.file, support_lines.line_start,
+                                              support_lines.line_end)
+                              if support_lines else source),
             implementers=_mentions(implementers, head if lead_lines else source),
             when=when,
             period=normalise_period(when),

@@ -214,25 +214,29 @@ def merged_lead(plan: Plan, style: str, mark: str, merge_support: bool, orphans:
 # ------------------------------------------------------------------ issue 17: by reference
 
 
-def _points(numbers: list[int], ranges: bool) -> str:
-    """[1, 3, 5] -> '1, 3 và 5'; with ranges, runs of three or more -> 'từ điểm 6 đến điểm 9'."""
+def _points(numbers: list[int], ranges: str) -> str:
+    """[1, 3, 5] -> 'điểm 1, 3 và 5'; runs of three or more as ranges: 'short' -> 'các điểm
+    từ 1 đến 4, 6 - 9 và 12', 'long' -> 'điểm 2, từ điểm 6 đến điểm 9 và điểm 12'."""
     parts, i = [], 0
     while i < len(numbers):
         j = i
         while ranges and j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
             j += 1
         if ranges and j - i >= 2:
-            parts.append(f"từ điểm {numbers[i]} đến điểm {numbers[j]}")
+            a, b = numbers[i], numbers[j]
+            parts.append(f"từ điểm {a} đến điểm {b}" if ranges == "long" else
+                         f"từ {a} đến {b}" if not parts else f"{a} - {b}")
             i = j + 1
         else:
-            parts.append(str(numbers[i]))
+            parts.append(f"điểm {numbers[i]}" if ranges == "long" else str(numbers[i]))
             i += 1
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " và " + parts[-1]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+    if ranges == "long":
+        return listed
+    return ("các điểm " if len(numbers) > 1 else "điểm ") + listed
 
 
-def by_reference(plan: Plan, ranges: bool, numbered_agencies: bool, times: bool,
+def by_reference(plan: Plan, ranges: str, numbered_agencies: bool, times: bool,
                  section_word: str, verb: str) -> tuple[list[str], list[dict]]:
     tasks = with_lead(plan)
     lines = ["II. NHIỆM VỤ, GIẢI PHÁP", ""]
@@ -256,14 +260,14 @@ def by_reference(plan: Plan, ranges: bool, numbered_agencies: bool, times: bool,
     for i, agency in enumerate(leads, 1):
         said = []
         if leads[agency]:
-            said.append(f"chủ trì thực hiện các nhiệm vụ tại điểm {_points(leads[agency], ranges)}"
+            said.append(f"chủ trì thực hiện các nhiệm vụ tại {_points(leads[agency], ranges)}"
                         f" {where}")
         if supports[agency]:
             partner = ""
             if leads[agency] and supports[agency]:
                 first = tasks[supports[agency][0] - 1].lead[0]
                 partner = f" với {written(first, plan.province)}"
-            said.append(f"phối hợp{partner} thực hiện nhiệm vụ tại điểm "
+            said.append(f"phối hợp{partner} thực hiện nhiệm vụ tại "
                         f"{_points(supports[agency], ranges)} {where}")
         number = f"{i}. " if numbered_agencies else ""
         lines += [f"{number}{written(agency, plan.province)}: " + "; ".join(said) + ".", ""]
@@ -497,11 +501,11 @@ def catalogue() -> dict[str, list[tuple[str, bool, callable]]]:
              lambda p: merged_lead(p, "tab", "", True, False, 100)),
         ],
         "by_reference": [
-            ("lists, Mục II", True, lambda p: by_reference(p, False, False, False, "Mục",
+            ("lists, Mục II", True, lambda p: by_reference(p, "", False, False, "Mục",
                                                            "TỔ CHỨC THỰC HIỆN")),
             ("ranges, numbered agencies, times", True,
-             lambda p: by_reference(p, True, True, True, "Mục", "PHÂN CÔNG NHIỆM VỤ")),
-            ("ranges, Phần II", False, lambda p: by_reference(p, True, False, False, "Phần",
+             lambda p: by_reference(p, "short", True, True, "Mục", "PHÂN CÔNG NHIỆM VỤ")),
+            ("ranges, Phần II", False, lambda p: by_reference(p, "long", False, False, "Phần",
                                                               "PHÂN CÔNG THỰC HIỆN")),
         ],
         "pdf_layout": [
