@@ -21,7 +21,7 @@ DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
 PARAM_TYPES = ("string", "int", "date", "province", "agency_type", "period", "programme", "act",
                "text", "collectives")
-COLUMN_KINDS = ("province", "agency_type", "id")
+COLUMN_KINDS = ("province", "agency_type", "id", "period")
 
 
 class QueryError(ValueError):

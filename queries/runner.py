@@ -43,6 +43,8 @@ class QueryOutput:
     columns: list[str]
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)  # shown to the user under the result
+    given: dict[str, Any] = field(default_factory=dict)  # the parameters as typed
+    as_of: str | None = None  # the --as-of date, ISO
 
     @property
     def labels(self) -> list[str]:
@@ -126,14 +128,15 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
             i = columns.index(p.column)
             rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
     sort_rows(q, columns, rows)
-    out = QueryOutput(q, bound, columns, rows)
+    out = QueryOutput(q, bound, columns, rows, given={k: v for k, v in (params or {}).items()})
     for p in q.params:
         if p.type == "collectives" and bound[p.name]:
             left_out = ", ".join(bound[p.name][:2]) + (", …" if len(bound[p.name]) > 2 else "")
             out.notes.append(f"Không tính chủ thể tập thể ({left_out}): thêm -p {p.name}=co để "
                              f"tính / collective assignees left out; -p {p.name}=co counts them")
     if as_of is not None:
-        _apply_as_of(out, _date(str(as_of), "--as-of"))
+        out.as_of = _date(str(as_of), "--as-of")
+        _apply_as_of(out, out.as_of)
     return out
 
 
