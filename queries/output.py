@@ -77,7 +77,7 @@ def parameters(out: QueryOutput) -> list[tuple[str, str, str]]:
         typed = out.given.get(p.name)
         typed = typed if typed not in (None, "") else (p.default or "")
         bound = out.params.get(p.name)
-        value = bound if isinstance(bound, str | int) and bound != "" else typed
+        value = bound if typed != "" and isinstance(bound, str | int) and bound != "" else typed
         rows.append((p.name, str(value) if value != "" else "(tất cả / all)", p.description))
     if out.as_of:
         rows.append(("--as-of", out.as_of, "tỉnh, cơ quan theo đơn vị kế nhiệm tại ngày này / "
@@ -106,13 +106,13 @@ def table(out: QueryOutput, width: int | None = 100, *, wide: bool = False) -> s
     cells = [[sanitize_cell(" ".join(c.split()), "terminal") for c in r] for r in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(labels)]
     if not wide and width:
-        words = [max([0, *(len(w) for r in cells for w in r[i].split())])
+        words = [max([0, *(len(w) for r in [labels, *cells] for w in r[i].split())])
                  for i in range(len(labels))]
         widths = _fit(widths, labels, words, width)
     fold = (lambda text: textwrap.wrap(text, width) or [""]) if width and not wide else \
         (lambda text: [text])
     lines = [*fold(out.query.question), ""]
-    lines += _lines([_wrap(h, w) for h, w in zip(labels, widths, strict=True)], widths)
+    lines += _lines([_wrap(h, w, None) for h, w in zip(labels, widths, strict=True)], widths)
     lines.append("  ".join("-" * w for w in widths))
     for r in cells:
         lines += _lines([_wrap(c, w) if not wide else [c] for c, w in
@@ -133,6 +133,9 @@ def _fit(widths: list[int], labels: list[str], words: list[int], width: int) -> 
         return list(widths)
     floors = [min(w, max(6, min(len(h), 12), min(longest, 14)))
               for w, h, longest in zip(widths, labels, words, strict=True)]
+    if sum(floors) > room:  # many columns: only the longest words stay whole
+        floors = [min(w, max(4, min(longest, 12))) for w, longest in zip(widths, words,
+                                                                          strict=True)]
     if sum(floors) > room:  # a narrow terminal: equal floors
         floors = [min(w, max(3, room // len(widths))) for w in widths]
     wants = [max(min(w, 60), f) for w, f in zip(widths, floors, strict=True)]
@@ -144,12 +147,12 @@ def _fit(widths: list[int], labels: list[str], words: list[int], width: int) -> 
     return [f + int((w - f) * share) for w, f in zip(wants, floors, strict=True)]
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def _wrap(text: str, width: int, max_lines: int | None = MAX_LINES) -> list[str]:
     if len(text) <= width:
         return [text]
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
-    if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES]
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"
     return lines
 

@@ -303,7 +303,7 @@ def test_every_query_runs_and_returns_only_declared_columns(store):
 
 def test_agency_types_are_also_found_as_plans_write_them(store):
     bound = bind(get("nghia_vu_co_quan"), {"co_quan": "tinh doan"}, store)
-    assert bound["co_quan"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"
+    assert bound["co_quan"] == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"]
     with pytest.raises(QueryError, match="Sở Văn hóa và Thể thao"):
         bind(get("nghia_vu_co_quan"), {"co_quan": "Sở Văn hóa"}, store)
 
@@ -311,7 +311,7 @@ def test_agency_types_are_also_found_as_plans_write_them(store):
 @pytest.mark.parametrize("params, error", [
     ({"tinh": "hanoi"}, "Hà Nội"),
     ({"tinh": "ha noi", "top": "ba"}, "integer"),
-    ({"province": "ha noi"}, "accepts: tinh, top"),
+    ({"province": "ha noi"}, "accepts: tinh, nam, ke_hoach, top"),
 ])
 def test_bad_parameters_are_one_clear_error(store, params, error):
     with pytest.raises(QueryError, match=error):
