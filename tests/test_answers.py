@@ -260,3 +260,13 @@ def test_rdf_export_validates_with_rdfs_inference_and_a_missing_source_still_fai
     for excerpt in list(data.objects(task, PROV.wasDerivedFrom)):
         data.remove((task, PROV.wasDerivedFrom, excerpt))
     assert not conforms(data)
+
+
+def test_a_cong_van_is_never_the_root_of_a_chain(store):
+    chain = rows(store, "chuoi_can_cu", tinh="tra vinh")
+    letter = next(r for r in chain if r["to_name"] == "2891/VPCP-KGVX")
+    assert letter["to_type"] == "Công văn"
+    assert letter["is_root"].startswith("không rõ căn cứ")
+    roots = [r for r in rows(store, "chuoi_can_cu") if r["is_root"] == "gốc"]
+    assert roots and not {r["to_type"] for r in roots} & {"Công văn", "Văn bản", "Thông báo"}
+    assert {r["to_name"] for r in roots} >= {"36-CT/TW", "424/QĐ-TTg"}
