@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from plangraph.ingest.document.markup import mostly_caps
+from plangraph.ingest.document.model import Document
 from plangraph.ingest.legal.citations import canonical_id, find_acts, symbol_of
 from plangraph.ingest.legal.data import Province, act_types, fold, province_key, provinces
 from plangraph.ingest.legal.dates import DATE, DATE_RE, iso_date
-from plangraph.ingest.legal.flow import clean_line
 from plangraph.ingest.legal.issuers import (
     IssuerMatch,
     complete,
@@ -63,8 +64,9 @@ class _Title:
     last: int
 
 
-def parse_header(doc: RawDocument) -> DocumentInfo:
-    lines = [clean_line(raw) for raw in doc.lines]
+def parse_header(doc: Document | RawDocument) -> DocumentInfo:
+    doc = Document.of(doc)
+    lines = doc.clean_lines
     top = min(len(lines), TOP_LINES)
     head = _find_title(lines, 0, top)
     attached = _attached_plan(lines, head) if head else None
@@ -73,7 +75,8 @@ def parse_header(doc: RawDocument) -> DocumentInfo:
     if head:
         used, shown = [head.first, head.last], attached or head
         info.kind = shown.kind
-        info.title = _restore_case(shown.title, doc.text) if _is_caps(shown.title) else shown.title
+        title = shown.title
+        info.title = _restore_case(title, doc.text) if mostly_caps(title) else title
     pre_end = head.first if head else top
     symbol = None
     for i in range(top):
@@ -115,11 +118,6 @@ def _kinds() -> list[tuple[str, str]]:
     return sorted(kinds, key=lambda k: len(k[0]), reverse=True)
 
 
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
 def _find_title(lines: list[str], start: int, stop: int) -> _Title | None:
     for i in range(start, stop):
         line = _MOTTO.sub("", lines[i]).strip(" \t|")
@@ -130,7 +128,7 @@ def _find_title(lines: list[str], start: int, stop: int) -> _Title | None:
             if not folded.startswith(fk) or folded[len(fk):len(fk) + 1].isalnum():
                 continue
             rest = line[len(fk):].strip(" :\t")
-            if rest and not (_is_caps(line[:len(fk)]) and len(line) < 400):
+            if rest and not (mostly_caps(line[:len(fk)]) and len(line) < 400):
                 continue
             if not rest and line != line.upper() and line[:len(fk)] != kind:
                 continue
@@ -252,7 +250,7 @@ def _body_cases(body: str, needed: frozenset[str]
         start = body.rfind("\n", 0, m.start()) + 1
         if start not in caps:
             end = body.find("\n", start)
-            caps[start] = _is_caps(body[start:end if end >= 0 else len(body)])
+            caps[start] = mostly_caps(body[start:end if end >= 0 else len(body)])
         if caps[start]:
             continue
         words.setdefault(lw, Counter())[w] += 1
