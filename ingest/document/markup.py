@@ -53,8 +53,8 @@ def clean_markup(text: str) -> tuple[str, bool]:
 
 def _capitals(text: str) -> tuple[int, int]:
     """(capital letters, letters) of a text."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters), len(letters)
+    letters = list(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)), len(letters)
 
 
 def is_caps(text: str) -> bool:
