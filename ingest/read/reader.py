@@ -90,6 +90,11 @@ def read_document(path: str | Path, *, ocr: bool = True, progress: bool = False)
             encoding = legacy
             warnings.append(_converted_warning(legacy))
     text = _clean(text)
+    if not text.strip() and encoding == "ocr":
+        raise DocumentError(
+            f"{p.name}: PDF bản quét nhưng OCR không đọc được chữ nào / "
+            "scanned PDF in which OCR found no text"
+        )
     if not text.strip():
         raise DocumentError(f"{p.name}: văn bản rỗng / empty document")
     return RawDocument(
