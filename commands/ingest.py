@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import click
@@ -21,8 +22,7 @@ from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError
-
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 
 def document_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -48,63 +48,68 @@ def _reason(path: Path, exc: Exception) -> str:
 
 
 def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]) -> list[str]:
+    """What was loaded (documents, plans, tasks), then what the store holds, node and edge
+    counts taken from the store itself: the same numbers as `plangraph stats` (rows written
+    per document would count an agency or an edge shared by two plans twice)."""
     nodes: Counter[str] = Counter()
-    edges: Counter[str] = Counter()
     for s in summaries:
         nodes.update(s.nodes)
-        edges.update(s.edges)
     replaced = sum(s.replaced for s in summaries)
-    vi_edges = ", ".join(f"{label_vi(r.name)} {edges[r.name]}" for r in RELS if edges[r.name])
-    en_edges = ", ".join(f"{r.name} {edges[r.name]}" for r in RELS if edges[r.name])
+    edges = stats["edges"]
     return [
         f"Đã nạp {len(summaries)} văn bản: {nodes['Plan']} kế hoạch, {nodes['Task']} nhiệm vụ"
-        + (f"; quan hệ: {vi_edges}" if vi_edges else "")
         + (f" ({replaced} văn bản thay bản đã nạp trước)" if replaced else "") + ".",
         f"Loaded {len(summaries)} documents: {nodes['Plan']} plans, {nodes['Task']} tasks"
-        + (f"; edges: {en_edges}" if en_edges else "")
         + (f" ({replaced} replaced an earlier load)" if replaced else "") + ".",
         "Kho hiện có / the store now holds: " + ", ".join(
             f"{stats['nodes'][n.label]} {label_vi(n.label).lower()} ({n.label})" for n in NODES),
+        "Quan hệ trong kho / edges in the store: " + ", ".join(
+            f"{label_vi(r.name)} ({r.name}) {edges[r.name]}" for r in RELS if r.name in edges),
     ]
 
 
-def extract_rows(path: Path) -> tuple[GraphRows | None, str | None]:
+def extract_rows(path: Path, ocr: bool = True) -> tuple[GraphRows | None, str | None]:
     """A document's graph rows, or why it cannot be read (run in a worker process)."""
     from plangraph.graph.build import plan_rows
     from plangraph.ingest.extract import DocumentError, extract_file
 
     try:
-        return plan_rows(extract_file(path)), None
+        return plan_rows(extract_file(path, ocr=ocr)), None
     except DocumentError as exc:
         return None, _reason(path, exc)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return None, f"lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"
 
 
-def extracted(files: list[Path], jobs: int) -> Iterator[tuple[GraphRows | None, str | None]]:
+def extracted(files: list[Path], jobs: int,
+              ocr: bool = True) -> Iterator[tuple[GraphRows | None, str | None]]:
     """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
     The workers come from a fork server that imported the extractor once (a fork of this
     process, which holds the open store, could inherit its locks)."""
     if jobs < 2 or len(files) < 2 * jobs:
-        yield from map(extract_rows, files)
+        yield from (extract_rows(path, ocr) for path in files)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(extract_rows, files, chunksize=4)
+        yield from pool.map(partial(extract_rows, ocr=ocr), files, chunksize=4)
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình trích xuất / extraction processes (default: one per core); "
                    "one process writes.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool,
+                   jobs: int | None) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
-    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf). Documents
-    are extracted in parallel and written one at a time, each in its own transaction.
+    PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
+    .odt, .pdf). Documents are extracted in parallel and written one at a time, each in its
+    own transaction.
     """
     files = document_paths(paths)
     if not files:
@@ -118,7 +123,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None)
     summaries: list[LoadSummary] = []
     failures: list[str] = []
     try:
-        with click.progressbar(zip(files, extracted(files, jobs), strict=True),
+        with click.progressbar(zip(files, extracted(files, jobs, ocr), strict=True),
                                length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
                                item_show_func=lambda item: item[0].name if item else "") as bar:
             for path, (rows, failed) in bar:

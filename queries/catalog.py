@@ -24,7 +24,7 @@ PARAM_TYPES = ("string", "int", "date", "year", "province", "agency_type", "peri
 # types the runner uses itself, never sent to the Cypher (a text parameter reaches it as the
 # ids of the tasks its search found)
 RUNNER_ONLY = ("period_scope",)
-COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines")
+COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines", "period", "root")
 
 
 class QueryError(ValueError):
