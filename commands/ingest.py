@@ -16,8 +16,7 @@ from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError, open_store
 from plangraph.ingest.extract import DocumentError, extract_file
 from plangraph.ingest.models import Extraction
-
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 
 def document_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -78,14 +77,17 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
 @click.option("--force", is_flag=True, help="Nạp cả văn bản không thấy tiêu đề, căn cứ hay "
                                             "nhiệm vụ nào / load documents in which nothing "
                                             "was found too.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], force: bool) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force: bool) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
-    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf).
+    PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
+    .odt, .pdf).
     """
     files = document_paths(paths)
     if not files:
@@ -102,7 +104,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], force: bool) -> N
                                item_show_func=lambda p: p.name if p else "") as bar:
             for path in bar:
                 try:
-                    extraction = extract_file(path)
+                    extraction = extract_file(path, ocr=ocr)
                     if nothing_found(extraction) and not force:
                         failures.append(f"{path}: {NOTHING_FOUND}")
                         continue
