@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from plangraph.graph.render import render_html, write_html
+from plangraph.graph.render import graph_of, render_html, write_html
 from plangraph.graph.store import StoreError, open_store
 from plangraph.queries.catalog import CannedQuery, QueryError, catalog
 from plangraph.queries.runner import QueryOutput, run
@@ -76,7 +76,7 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
         raise click.ClickException(str(exc)) from exc
     if html_file:
         try:
-            write_html(out.to_graph(), html_file, title=out.query.question, notes=out.notes)
+            write_html(graph_of(out), html_file, title=out.query.question, notes=out.notes)
         except OSError as exc:
             raise click.ClickException(
                 f"không ghi được / cannot write {html_file}: {exc.strerror or exc}") from exc
@@ -93,7 +93,7 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
         for note in out.notes:
             click.echo(note, err=True)
     elif fmt == "html":
-        sys.stdout.write(render_html(out.to_graph(), title=out.query.question, notes=out.notes))
+        sys.stdout.write(render_html(graph_of(out), title=out.query.question, notes=out.notes))
     else:
         click.echo(render_table(out))
 
