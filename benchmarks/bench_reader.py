@@ -4,8 +4,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from plangraph.ingest.legacy_encodings import encode_tcvn3
-from plangraph.ingest.reader import read_document
+from plangraph.ingest.read.reader import read_document
+from plangraph.ingest.text.legacy_encodings import encode_tcvn3
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 

@@ -1,7 +1,7 @@
 """One document's `Extraction` as graph rows (graph/schema.py), shared by every store.
 
-This module decides every node id, so that two documents naming the same agency, act, programme
-or province meet at the same node:
+Node ids are computed in ingest/text/identity.py, so that two documents naming the same agency,
+act, programme or province meet at the same node:
 
 - Plan: "<province>|<kind>|<number>|<issued>" when the number is known, else "#<text hash>".
 - Task: "<plan id>/<key>" ("~2", "~3" … appended where a document repeats a key).
@@ -21,17 +21,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from typing import Any
 
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
-from plangraph.ingest.legal_named import named_act_key, named_act_year
-from plangraph.ingest.legal_programmes import programme_key
 from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
-from plangraph.ingest.vntext import loose_key
-from plangraph.ontology.succession import province_node_id
+from plangraph.ingest.text.identity import (
+    agency_id,
+    legal_act_id,
+    named_act_id,
+    programme_key,
+    province_node_id,
+    ref_key,
+    squeeze,
+)
 
 ROLES = (("lead", "CHU_TRI"), ("support", "PHOI_HOP"), ("implementers", "THUC_HIEN"))
 
@@ -51,29 +54,8 @@ def content_hash(extraction: Extraction) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def legal_act_id(number: str, year: int | None, scope: str) -> str:
-    return f"{_squeeze(number).replace(' ', '')}|{'' if year is None else year}|{scope}"
-
-
-def named_act_id(name: str) -> str:
-    """'name:<folded name without a law's year>|<year>': spelling, case and tone-mark variants of
-    one law meet; a law re-enacted under the same name (2000, 2021) stays two acts."""
-    year = named_act_year(name)
-    return f"name:{named_act_key(name)}" + (f"|{year}" if year else "")
-
-
-def agency_id(province: str | None, mention: AgencyMention) -> str:
-    if mention.type:
-        return f"{province or ''}|{mention.type}"
-    return f"{province or ''}|?{_squeeze(mention.written)}"
-
-
 def plan_rows(extraction: Extraction) -> GraphRows:
     return _Builder(extraction).build()
-
-
-def _squeeze(s: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", s).split())
 
 
 class _Builder:
@@ -152,20 +134,20 @@ class _Builder:
         sources: dict[str, Source | None] = {}
         for ref in self.x.legal_refs:
             act = self.numbered_act(ref)
-            lookup.setdefault(_ref_key(ref.id), act)
+            lookup.setdefault(ref_key(ref.id), act)
             sources[act] = ref.sources[0] if ref.sources else None
         for number, year, scope in self.x.basis:
             act = legal_act_id(number, year, scope)
             if act not in sources:  # a basis the extractor did not also list as cited
                 self.numbered_act(LegalRef(id=number, year=year, scope=scope))
-                lookup.setdefault(_ref_key(number), act)
+                lookup.setdefault(ref_key(number), act)
                 sources[act] = self.doc.source
             self.edge("CAN_CU", "Plan", self.plan_id, "LegalAct", act, sources[act],
                       relation="basis")
         for named in self.x.named_acts:
             act = self.node("LegalAct", id=named_act_id(named.name), type=named.type,
-                            name=_squeeze(named.name))
-            lookup.setdefault(_ref_key(named.name), act)
+                            name=squeeze(named.name))
+            lookup.setdefault(ref_key(named.name), act)
             sources.setdefault(act, named.sources[0] if named.sources else None)
         for act, source in sources.items():
             self.edge("TRICH_DAN", "Plan", self.plan_id, "LegalAct", act, source)
@@ -173,24 +155,24 @@ class _Builder:
 
     def numbered_act(self, ref: LegalRef) -> str:
         return self.node("LegalAct", id=legal_act_id(ref.id, ref.year, ref.scope),
-                         number=_squeeze(ref.id), type=ref.type, issuer=ref.issuer,
+                         number=squeeze(ref.id), type=ref.type, issuer=ref.issuer,
                          issued=ref.issued, year=ref.year, scope=ref.scope, name=ref.name)
 
     def legal_links(self, acts: dict[str, str]) -> None:
         for link in self.x.legal_links:
-            from_act, to_act = acts.get(_ref_key(link.from_)), acts.get(_ref_key(link.to))
+            from_act, to_act = acts.get(ref_key(link.from_)), acts.get(ref_key(link.to))
             if from_act and to_act:
                 self.edge("CAN_CU", "LegalAct", from_act, "LegalAct", to_act, link.source,
                           relation=link.relation)
 
     def programmes(self, acts: dict[str, str]) -> None:
         title = programme_key(self.doc.title or "")
-        own_number = _ref_key(self.doc.number) if self.doc.number else None
+        own_number = ref_key(self.doc.number) if self.doc.number else None
         for prog in self.x.programmes:
             key = programme_key(prog.name)
             source = prog.sources[0] if prog.sources else None
-            implemented_by = {_ref_key(i) for i in prog.implemented_by}
-            links = [("PHE_DUYET", "LegalAct", acts.get(_ref_key(prog.established_by or "")),
+            implemented_by = {ref_key(i) for i in prog.implemented_by}
+            links = [("PHE_DUYET", "LegalAct", acts.get(ref_key(prog.established_by or "")),
                       source)]
             links += [("TRIEN_KHAI", "LegalAct", acts.get(k), source) for k in implemented_by]
             # The plan itself implements a programme it is titled after or lists as implementer.
@@ -201,7 +183,7 @@ class _Builder:
             links = [link for link in links if link[2]]
             if not key:
                 continue
-            self.node("Programme", id=key, name=_squeeze(prog.name), kind=prog.kind)
+            self.node("Programme", id=key, name=squeeze(prog.name), kind=prog.kind)
             for rel, from_label, from_id, src in links:
                 self.edge(rel, from_label, from_id, "Programme", key, src)
 
@@ -222,7 +204,7 @@ class _Builder:
                 for mention in getattr(task, role):
                     agency = self.agency(mention, mention.source or src)
                     self.edge(rel, "Agency", agency, "Task", task_id, mention.source or src,
-                              as_written=_squeeze(mention.written), how=mention.how)
+                              as_written=squeeze(mention.written), how=mention.how)
             for theme in task.themes:
                 self.node("Theme", id=theme)
                 self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme)
@@ -232,8 +214,8 @@ class _Builder:
         row_id = self.node("Agency", id=agency, type=mention.type, province=self.province,
                            names=[], resolved=mention.type is not None)
         names = self._nodes[("Agency", row_id)]["names"]
-        if _squeeze(mention.written) not in names:
-            names.append(_squeeze(mention.written))
+        if squeeze(mention.written) not in names:
+            names.append(squeeze(mention.written))
         self.in_province("Agency", agency, source)
         if mention.type:
             self.node("AgencyType", id=mention.type)
@@ -246,8 +228,3 @@ def _schema_row(schema_props: dict[str, str], props: dict[str, Any]) -> dict[str
     if unknown:
         raise ValueError(f"not in graph/schema.py: {sorted(unknown)}")
     return {name: props.get(name) for name in schema_props}
-
-
-def _ref_key(text: str) -> str:
-    """How acts are matched within one document: case, spaces, tone marks, leading zeros."""
-    return re.sub(r"^0+(?=\d)", "", loose_key(text).replace(" ", ""))

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from plangraph.ingest.agencies import get_resolver
+from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.errors import DocumentError
 from plangraph.ingest.header import parse_header
-from plangraph.ingest.legal import extract_legal
+from plangraph.ingest.legal.extract import extract_legal
 from plangraph.ingest.models import Extraction
-from plangraph.ingest.reader import read_document
-from plangraph.ingest.tasks import extract_tasks
-from plangraph.ingest.themes import assign_themes
+from plangraph.ingest.read.reader import read_document
+from plangraph.ingest.tasks.extract import extract_tasks
+from plangraph.ingest.tasks.themes import assign_themes
 
 __all__ = ["DocumentError", "extract_file"]
 

@@ -16,20 +16,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from plangraph.ingest.legal_citations import canonical_id, find_acts, symbol_of
-from plangraph.ingest.legal_data import Province, act_types, fold, province_key, provinces
-from plangraph.ingest.legal_dates import DATE, DATE_RE, iso_date
-from plangraph.ingest.legal_flow import clean_line
-from plangraph.ingest.legal_issuers import (
+from plangraph.ingest.legal.citations import canonical_id, find_acts, symbol_of
+from plangraph.ingest.legal.data import Province, act_types, fold, province_key, provinces
+from plangraph.ingest.legal.dates import DATE, DATE_RE, iso_date
+from plangraph.ingest.legal.flow import clean_line
+from plangraph.ingest.legal.issuers import (
     IssuerMatch,
     complete,
     issuer_at,
     issuer_of_symbol,
     province_at,
 )
-from plangraph.ingest.legal_programmes import find_programmes
+from plangraph.ingest.legal.programmes import find_programmes
 from plangraph.ingest.models import DocumentInfo, Source
-from plangraph.ingest.reader import RawDocument
+from plangraph.ingest.read.reader import RawDocument
 
 TOP_LINES = 40  # the header is within the first lines
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"

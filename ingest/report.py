@@ -7,7 +7,7 @@ text; agencies the resolver could not name are listed at the end for review.
 from __future__ import annotations
 
 from plangraph.ingest.models import AgencyMention, Extraction, Source, Task
-from plangraph.ingest.themes import assign_themes
+from plangraph.ingest.tasks.themes import assign_themes
 
 _ROLES = (("lead", "chủ trì / lead"), ("support", "phối hợp / support"),
           ("implementers", "thực hiện / implementers"))

@@ -43,7 +43,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from plangraph.ingest.vntext import loose_key, match_key
+from plangraph.ingest.text.vntext import loose_key, match_key
 from plangraph.ontology.loader import (
     AgencyTypeChange,
     CurrentProvince,

@@ -2,6 +2,7 @@
 // question: Văn bản pháp lý nào là căn cứ của kế hoạch ở nhiều hơn một tỉnh (nêu làm căn cứ, hoặc viện dẫn trong nội dung kế hoạch), ở những tỉnh nào?
 // question_en: Which legal acts are the basis of plans in more than one province (stated as the basis, or cited in the plan's text), and which provinces?
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
+// order: provinces desc, act, act_id, province, plan, plan_id
 // column: act_id | Mã văn bản | id
 // column: act | Văn bản
 // column: act_type | Loại văn bản
@@ -29,4 +30,3 @@ RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
        l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
        coalesce(p.number, p.title) AS plan, relation, file, line_start,
        line_start AS line_end
-ORDER BY provinces DESC, act, province, plan

@@ -2,6 +2,7 @@
 // question: Văn bản pháp lý nào được chính kế hoạch của nhiều hơn một tỉnh nêu làm căn cứ (phần căn cứ, "Thực hiện…", tiêu đề), ở những tỉnh nào?
 // question_en: Which legal acts do plans of more than one province state as their own basis (preamble, title), and which provinces?
 // param: so_tinh | int | 2 | Số tỉnh tối thiểu / at least this many provinces
+// order: provinces desc, act, act_id, province, plan, plan_id, source
 // column: act_id | Mã văn bản | id
 // column: act | Văn bản
 // column: act_type | Loại văn bản
@@ -25,4 +26,3 @@ RETURN l.id AS act_id, coalesce(l.number, l.name) AS act, l.type AS act_type,
        l.issuer AS issuer, l.year AS year, provinces, p.province AS province, p.id AS plan_id,
        coalesce(p.number, p.title) AS plan, c.file AS file, c.line_start AS line_start,
        c.line_end AS line_end
-ORDER BY provinces DESC, act, province, plan

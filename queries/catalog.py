@@ -133,6 +133,9 @@ def parse(text: str, path: Path) -> CannedQuery:
                        for c in value.split(",") if c.strip()]
         elif key not in single:
             raise QueryError(f"{where}: khóa lạ / unknown header key '{key}'")
+    if not q.order:
+        raise QueryError(f"{where}: thiếu / missing '// order:' (the columns that sort the rows "
+                         "into one order on every store)")
     _check(q, where)
     return q
 

@@ -2,6 +2,7 @@
 // question: Chủ đề nào tỉnh khác có nhiệm vụ mà tỉnh này không có?
 // question_en: Themes a province does not cover that other provinces do.
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// order: province, tasks_elsewhere desc, theme, theme_id
 // column: province | Tỉnh thiếu chủ đề | province
 // column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
@@ -18,4 +19,3 @@ WITH province, th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t)
 WHERE NOT province IN covered_by
 RETURN province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme, covered_by,
        tasks AS tasks_elsewhere
-ORDER BY province, tasks_elsewhere DESC, theme

@@ -2,6 +2,7 @@
 // question: Mỗi tỉnh có bao nhiêu nhiệm vụ theo từng chủ đề?
 // question_en: Themes by province: how many tasks per theme in each province?
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// order: province, tasks desc, theme, theme_id
 // column: province | Tỉnh / Thành phố | province
 // column: theme_id | Mã chủ đề | id
 // column: theme | Chủ đề
@@ -14,4 +15,3 @@ MATCH (t:Task)-[:CO_CHU_DE]->(th:Theme)
 WHERE $tinh = '' OR t.province = $tinh
 RETURN t.province AS province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme,
        count(DISTINCT t) AS tasks, count(DISTINCT t.plan_id) AS plans
-ORDER BY province, tasks DESC, theme

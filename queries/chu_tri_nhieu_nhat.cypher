@@ -3,6 +3,7 @@
 // question_en: Which agencies lead the most tasks in each province?
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: top | int | 3 | Số hạng đầu mỗi tỉnh / ranks kept per province
+// order: province, rank, agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: rank | Hạng
 // column: agency_type | Cơ quan (loại) | agency_type
@@ -22,4 +23,3 @@ WITH province, agency_type, tasks, plans,
      sum(CASE WHEN other_tasks > tasks THEN 1 ELSE 0 END) + 1 AS rank
 WHERE rank <= $top
 RETURN province, rank, agency_type, tasks, plans
-ORDER BY province, rank, agency_type

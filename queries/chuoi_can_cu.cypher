@@ -3,7 +3,7 @@
 // question_en: The chain of legal bases from a province's plans (or from one act) up to its roots: Politburo directive, law, PM decision.
 // param: tinh | province | "" | Kế hoạch của tỉnh này; bỏ trống: mọi tỉnh / plans of this province; empty: all
 // param: van_ban | act | "" | Bắt đầu từ văn bản này thay cho kế hoạch, vd. 291/QĐ-TTg / start from this act instead of plans
-// order: level, from_name, to_name
+// order: level, from_name, to_name, from_id, to_id, relation, source
 // column: level | Bậc
 // column: from_id | Mã nguồn | id
 // column: from_kind | Loại nút nguồn | id

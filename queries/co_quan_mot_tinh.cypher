@@ -1,6 +1,7 @@
 // name: co_quan_mot_tinh
 // question: Loại cơ quan nào chỉ được giao nhiệm vụ ở đúng một tỉnh?
 // question_en: Agency types that carry obligations in only one province.
+// order: province, agency_type
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: leads | Chủ trì
@@ -22,4 +23,3 @@ WITH a, leads, count(DISTINCT t2) AS supports
 OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)
 RETURN a.type AS agency_type, a.province AS province, leads, supports,
        count(DISTINCT t3) AS implements, a.names AS names
-ORDER BY province, agency_type

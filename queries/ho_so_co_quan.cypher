@@ -2,6 +2,7 @@
 // question: Hồ sơ một loại cơ quan: số nhiệm vụ chủ trì / phối hợp / thực hiện ở mỗi tỉnh và những cơ quan hay cùng làm nhất.
 // question_en: An agency type's profile: lead / support / implement counts per province and its most frequent partners.
 // param: co_quan | agency_type | | Loại cơ quan, vd. "so ldtbxh" / agency type
+// order: province, shared_tasks desc, partner
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
 // column: leads | Chủ trì
@@ -26,4 +27,3 @@ OPTIONAL MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CHU_TRI|PHOI_HOP|T
 WHERE b.id <> a.id
 RETURN a.type AS agency_type, a.province AS province, leads, supports, implements,
        b.type AS partner, count(DISTINCT t) AS shared_tasks
-ORDER BY province, shared_tasks DESC, partner

@@ -3,6 +3,7 @@
 // question_en: Coordination network in a province: which agencies work together on tasks (lead – support), weighted by shared tasks.
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: toi_thieu | int | 1 | Số nhiệm vụ chung tối thiểu / at least this many shared tasks
+// order: province, shared_tasks desc, lead, support, lead_id, support_id
 // column: province | Tỉnh / Thành phố | province
 // column: lead_id | Mã cơ quan chủ trì | id
 // column: lead | Cơ quan chủ trì | agency_type
@@ -20,4 +21,3 @@ WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
 WHERE shared_tasks >= $toi_thieu
 RETURN province, a.id AS lead_id, a.type AS lead, b.id AS support_id, b.type AS support,
        shared_tasks, task_keys
-ORDER BY province, shared_tasks DESC, lead, support

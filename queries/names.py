@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SKIPPED_IN_INITIALS = {"va"}  # "Giáo dục và Đào tạo" -> GDĐT

@@ -3,6 +3,7 @@
 // question_en: One agency type's obligations across provinces: tasks it leads, supports or implements, with deadlines.
 // param: co_quan | agency_type | | Loại cơ quan, vd. "so y te" / agency type, e.g. "so y te"
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// order: province, plan, source, task_id, role, agency_id
 // column: province | Tỉnh / Thành phố | province
 // column: agency_id | Mã cơ quan | id
 // column: agency_type | Cơ quan (loại) | agency_type
@@ -31,4 +32,3 @@ RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
        coalesce(p.number, p.title) AS plan, t.key AS task_key, t.id AS task_id,
        t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
        t.file AS file, t.line_start AS line_start, t.line_end AS line_end
-ORDER BY province, plan, t.line_start

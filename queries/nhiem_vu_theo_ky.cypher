@@ -3,6 +3,7 @@
 // question_en: Tasks due in a period (e.g. Quý II, 6/2024) across provinces.
 // param: ky | period | | Kỳ, vd. "Quý II", "quy 2/2024", "6/2024", "2024" / period
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// order: province, plan, source, task_id
 // column: province | Tỉnh / Thành phố | province
 // column: plan | Kế hoạch
 // column: task_key | Mục
@@ -25,4 +26,3 @@ RETURN t.province AS province, coalesce(p.number, p.title) AS plan, t.key AS tas
        t.id AS task_id, t.text AS task_text, t.when_text AS when_text, t.period AS period,
        leads, collect(DISTINCT b.type) AS others, t.file AS file,
        t.line_start AS line_start, t.line_end AS line_end
-ORDER BY province, plan, line_start

@@ -6,7 +6,8 @@ them as Cypher parameters (never spliced into the text), then shape the rows.
 
 After the Cypher: columns `<p>file`, `<p>line_start`, `<p>line_end` become one column
 `<p>source` ("file:12-14"); `text` parameters keep the rows whose column contains the typed
-words, diacritics and case ignored; a header `order:` sorts (UNION results); `--as-of` shows
+words, diacritics and case ignored; the header's `order:` sorts the rows and lists are sorted
+(one order on every store, see `sort_key`); `--as-of` shows
 each province / agency type by its successor at that date.
 """
 
@@ -21,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
-from plangraph.ingest.agencies import get_resolver
-from plangraph.ingest.deadlines import period_matches
-from plangraph.ingest.vntext import loose_key, nfc
+from plangraph.ingest.agencies.resolver import get_resolver
+from plangraph.ingest.tasks.deadlines import period_matches
+from plangraph.ingest.text.vntext import loose_key, nfc
 from plangraph.queries import names
 from plangraph.queries.catalog import CannedQuery, Param, QueryError, get
 
@@ -123,10 +124,7 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
         if p.type == "text" and bound[p.name]:
             i = columns.index(p.column)
             rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
-    for col, desc in reversed(q.order):  # stable sorts, last key first; empty values last
-        i = columns.index(col)
-        rows.sort(key=lambda r, i=i, d=desc: ((r[i] is None) != d, _sort_key(r[i])),
-                  reverse=desc)
+    sort_rows(q, columns, rows)
     out = QueryOutput(q, bound, columns, rows)
     if as_of is not None:
         _apply_as_of(out, _date(str(as_of), "--as-of"))
@@ -141,14 +139,73 @@ def contains_words(text: str, typed: str) -> bool:
 
 
 def _plain(v: Any) -> Any:
-    """Store values as plain Python: LadybugDB sums come back as Decimal."""
+    """Store values as plain Python: LadybugDB sums come back as Decimal; lists (collect) in
+    one order on every store: sorted by `sort_key`."""
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, list):
+        return sorted((_plain(x) for x in v), key=sort_key)
     return v
 
 
-def _sort_key(v: Any) -> Any:
-    return loose_key(v) if isinstance(v, str) else (v if v is not None else 0)
+# --- one order on every store -------------------------------------------------------------
+# Neither store promises an order for ties of ORDER BY nor for the items of collect(), and
+# Neo4j has no list sort without plugins: the runner sorts. Rows by the header's `order:`
+# columns (which every query declares and which must make rows unique), lists inside rows by
+# their items, with one collation: text as Vietnamese readers sort it (letters without
+# diacritics first, then the exact text), numbers inside text by value ("IV.2" < "IV.10",
+# "f.txt:9" < "f.txt:12"), empty values last.
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def sort_key(v: Any) -> tuple:
+    if v is None or v == "" or v == []:
+        return (2,)
+    if isinstance(v, bool):
+        return (0, (int(v),))
+    if isinstance(v, int | float):
+        return (0, (v,))
+    if isinstance(v, list):
+        return (1, tuple(sort_key(x) for x in v))
+    text = str(v)
+    chunks = tuple((0, int(c), "") if c.isdigit() else (1, 0, loose_key(c))
+                   for c in _NUMBER.split(text) if c)
+    return (1, chunks, text)
+
+
+def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None:
+    """Sort `rows` in place by the query's `order:` columns (empty values last, also when
+    descending)."""
+    for col, desc in reversed(q.order):  # stable sorts, last key first
+        i = columns.index(col)
+        if desc:
+            rows.sort(key=lambda r, i=i: _negated(sort_key(r[i])))
+        else:
+            rows.sort(key=lambda r, i=i: sort_key(r[i]))
+
+
+def _negated(key: tuple) -> tuple:
+    """A key that sorts numbers in reverse and keeps empty values last; text descending is
+    sorted as the reverse of its key."""
+    if key[0] == 0:
+        return (0, tuple(-x for x in key[1]))
+    if key[0] == 2:
+        return key
+    return (1, _Reverse(key))
+
+
+class _Reverse:
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reverse) -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reverse) and other.key == self.key
 
 
 def _merge_sources(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list]]:

@@ -3,7 +3,7 @@
 // question_en: Two provinces side by side: shared and exclusive agencies, legal bases, cited acts and themes.
 // param: a | province | | Tỉnh thứ nhất / first province
 // param: b | province | | Tỉnh thứ hai / second province
-// order: aspect, presence, item
+// order: aspect, presence, item, item_id
 // column: aspect | Khía cạnh
 // column: item_id | Mã | id
 // column: item_kind | Loại nút | id

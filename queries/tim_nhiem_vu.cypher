@@ -3,6 +3,7 @@
 // question_en: Full-text search over task texts, insensitive to diacritics and case.
 // param: tu_khoa | text(task_text) | | Từ cần tìm, vd. "cai nghien" / words to find
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// order: province, plan, source, task_id
 // column: province | Tỉnh / Thành phố | province
 // column: plan | Kế hoạch
 // column: task_key | Mục
@@ -21,4 +22,3 @@ RETURN t.province AS province, coalesce(p.number, p.title) AS plan, t.key AS tas
        t.id AS task_id, t.text AS task_text, t.when_text AS when_text,
        collect(DISTINCT a.type) AS leads, t.file AS file, t.line_start AS line_start,
        t.line_end AS line_end
-ORDER BY province, plan, line_start

@@ -2,7 +2,7 @@
 // question: Tỉnh nào triển khai một chương trình, đề án, dự án quốc gia, qua kế hoạch nào?
 // question_en: Which provinces implement a national programme or its projects, through which plans?
 // param: chuong_trinh | programme | "" | Tên chương trình / đề án / dự án (vài từ là đủ); bỏ trống: mọi chương trình / programme name (a few words); empty: all
-// order: programme, province, plan
+// order: programme, programme_id, province, plan, plan_id, via_relation, via, via_id, source
 // column: programme_id | Mã chương trình | id
 // column: programme | Chương trình / Đề án / Dự án
 // column: kind | Loại

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plangraph.ingest.agencies import AgencyMatch, get_resolver
+from plangraph.ingest.agencies.resolver import AgencyMatch, get_resolver
 
 R = get_resolver()
 # The hand-written gold annotations live next to the repository (shared/gold).

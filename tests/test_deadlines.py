@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plangraph.ingest.deadlines import find_when, normalise_period, period_matches, time_label
+from plangraph.ingest.tasks.deadlines import find_when, normalise_period, period_matches, time_label
 
 
 @pytest.mark.parametrize(("written", "code"), [

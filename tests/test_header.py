@@ -3,7 +3,7 @@
 import pytest
 
 from plangraph.ingest.header import parse_header
-from plangraph.ingest.reader import RawDocument, read_document
+from plangraph.ingest.read.reader import RawDocument, read_document
 
 
 def header(text: str):

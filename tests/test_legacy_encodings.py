@@ -1,11 +1,11 @@
-"""TCVN3 and VNI font encodings (ingest/legacy_encodings.py): real mojibake, round trips."""
+"""TCVN3 and VNI font encodings (ingest/text/legacy_encodings.py): real mojibake, round trips."""
 
 import re
 import unicodedata
 
 import pytest
 
-from plangraph.ingest.legacy_encodings import (
+from plangraph.ingest.text.legacy_encodings import (
     TCVN3,
     VNI,
     decode_tcvn3,
@@ -14,7 +14,7 @@ from plangraph.ingest.legacy_encodings import (
     encode_tcvn3,
     encode_vni,
 )
-from plangraph.ingest.vntext import match_key
+from plangraph.ingest.text.vntext import match_key
 
 # Strings as they appear when .VnTime / VNI-Times text is read without its font.
 TCVN3_SAMPLES = [

@@ -3,8 +3,8 @@
 import pytest
 
 from plangraph.ingest.header import parse_header
-from plangraph.ingest.legal import extract_legal
-from plangraph.ingest.reader import RawDocument, read_document
+from plangraph.ingest.legal.extract import extract_legal
+from plangraph.ingest.read.reader import RawDocument, read_document
 
 
 def legal_of(path):

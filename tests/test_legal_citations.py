@@ -2,7 +2,7 @@
 
 import pytest
 
-from plangraph.ingest.legal_citations import canonical_id, find_acts
+from plangraph.ingest.legal.citations import canonical_id, find_acts
 
 
 def one(text: str, province: str | None = "Tuyên Quang"):

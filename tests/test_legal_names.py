@@ -2,8 +2,9 @@
 
 import pytest
 
-from plangraph.ingest.legal_named import find_named_acts, named_act_key, named_act_year
-from plangraph.ingest.legal_programmes import find_programmes, programme_key
+from plangraph.ingest.legal.named import find_named_acts
+from plangraph.ingest.legal.programmes import find_programmes
+from plangraph.ingest.text.identity import named_act_key, named_act_year, programme_key
 
 
 def named(text, own_title=None):

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from plangraph.ingest.errors import DocumentError
 from plangraph.ingest.extract import extract_file
-from plangraph.ingest.reader import read_document
+from plangraph.ingest.read.reader import read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "other_provinces"
 DOCS = sorted(FIXTURES.glob("*.txt"))

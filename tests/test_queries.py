@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.graph.store import open_store
-from plangraph.ingest.deadlines import period_matches
+from plangraph.ingest.tasks.deadlines import period_matches
 from plangraph.queries.catalog import QueryError, catalog, get, parse
 from plangraph.queries.names import NameMatchError, pick
 from plangraph.queries.runner import bind, contains_words, run
@@ -85,6 +85,7 @@ HEADER = """// name: x
 // question: Câu hỏi?
 // question_en: Question?
 // param: tinh | province | "" | Tỉnh
+// order: province
 // column: province | Tỉnh
 """
 

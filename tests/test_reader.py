@@ -1,4 +1,4 @@
-"""Reading plan files (ingest/reader.py): formats, encodings, layouts and errors."""
+"""Reading plan files (ingest/read/reader.py): formats, encodings, layouts and errors."""
 
 import unicodedata
 
@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plangraph.ingest.errors import DocumentError
-from plangraph.ingest.legacy_encodings import encode_tcvn3, encode_vni
-from plangraph.ingest.reader import read_document
+from plangraph.ingest.read.reader import read_document
+from plangraph.ingest.text.legacy_encodings import encode_tcvn3, encode_vni
 
 # Real sentences from the sample plans.
 TITLE = "KẾ HOẠCH"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plangraph.ingest.reader import read_document
-from plangraph.ingest.structure import parse_structure
+from plangraph.ingest.document.structure import parse_structure
+from plangraph.ingest.read.reader import read_document
 
 
 def skeleton(text: str):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from plangraph.ingest.agencies import get_resolver
+from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.models import DocumentInfo
-from plangraph.ingest.reader import RawDocument, read_document
-from plangraph.ingest.tasks import extract_tasks
+from plangraph.ingest.read.reader import RawDocument, read_document
+from plangraph.ingest.tasks.extract import extract_tasks
 
 
 def tasks_of(text: str, province: str | None = None):

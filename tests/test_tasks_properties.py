@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plangraph.ingest.agencies import get_resolver
-from plangraph.ingest.deadlines import normalise_period
+from plangraph.ingest.agencies.resolver import get_resolver
+from plangraph.ingest.document.structure import parse_structure
 from plangraph.ingest.models import DocumentInfo
-from plangraph.ingest.reader import RawDocument
-from plangraph.ingest.structure import parse_structure
-from plangraph.ingest.tasks import extract_tasks
+from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.tasks.deadlines import normalise_period
+from plangraph.ingest.tasks.extract import extract_tasks
 
 # Pieces of plan text, so that random documents look like plans often enough to matter.
 PIECES = [

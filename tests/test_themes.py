@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.ingest.extract import extract_file
-from plangraph.ingest.themes import assign_themes
-from plangraph.ingest.vntext import strip_diacritics
+from plangraph.ingest.tasks.themes import assign_themes
+from plangraph.ingest.text.vntext import strip_diacritics
 from plangraph.ontology.loader import themes
 
 # (where, task text, {theme: keyword that assigned it})

@@ -1,4 +1,4 @@
-"""Comparison keys for Vietnamese names (ingest/vntext.py), on real words from the plans."""
+"""Comparison keys for Vietnamese names (ingest/text/vntext.py), on real words from the plans."""
 
 import unicodedata
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from plangraph.ingest.vntext import (
+from plangraph.ingest.text.vntext import (
     fold_tones,
     loose_key,
     match_key,

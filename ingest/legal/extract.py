@@ -1,14 +1,13 @@
 """Legal references, named acts, act-to-act links and programmes of one document.
 
-The pieces are found in the document's running text (`legal_flow.Flow`) by `legal_citations`
-(numbered acts), `legal_named` (acts cited by name), `legal_links` (relations between them) and
-`legal_programmes`; here they are resolved into the document's acts: a later mention
+The pieces are found in the document's running text (`legal.flow.Flow`) by `legal.citations`
+(numbered acts), `legal.named` (acts cited by name), `legal.links` (relations between them) and
+`legal.programmes`; here they are resolved into the document's acts: a later mention
 ("Nghị định số 116/2021/NĐ-CP", "Quyết định số 2426/QĐ-UBND") is the act cited earlier with
 the same number and scope, and adds its source. The document's own number is not a reference.
 
-Public helpers for other modules: `find_acts` (citation spans, see `legal_citations`),
-`programme_key` (the Programme node id), `named_act_key` / `named_act_year` (identity of an act
-cited by name: a law's name without its year, and that year).
+Identity of acts and programmes (`named_act_key`, `programme_key` …) is in
+ingest/text/identity.py, shared with graph/.
 """
 
 from __future__ import annotations
@@ -16,22 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plangraph.ingest.legal_citations import ActMention, find_acts
-from plangraph.ingest.legal_flow import Flow
-from plangraph.ingest.legal_links import find_links
-from plangraph.ingest.legal_named import (
-    NamedMention,
-    find_named_acts,
-    named_act_key,
-    named_act_year,
-)
-from plangraph.ingest.legal_patterns import type_words
-from plangraph.ingest.legal_programmes import ProgrammeMention, find_programmes, programme_key
+from plangraph.ingest.legal.citations import ActMention, find_acts
+from plangraph.ingest.legal.flow import Flow
+from plangraph.ingest.legal.links import find_links
+from plangraph.ingest.legal.named import NamedMention, find_named_acts
+from plangraph.ingest.legal.patterns import type_words
+from plangraph.ingest.legal.programmes import ProgrammeMention, find_programmes
 from plangraph.ingest.models import DocumentInfo, LegalLink, LegalRef, NamedAct, Programme
-from plangraph.ingest.reader import RawDocument
+from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.text.identity import named_act_key, named_act_year, programme_key
 
-__all__ = ["LegalExtraction", "act_key", "extract_legal", "find_acts", "named_act_key",
-           "named_act_year", "programme_key"]
+__all__ = ["LegalExtraction", "act_key", "extract_legal"]
 
 
 @dataclass

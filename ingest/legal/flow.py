@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from plangraph.ingest.legal_data import fold
+from plangraph.ingest.legal.data import fold
 from plangraph.ingest.models import Source
 
 _MARKUP = re.compile(r"</?su[pb]>|\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[\[\]().*_-])")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.legal_data import (
+from plangraph.ingest.legal.data import (
     Issuer,
     Province,
     fold,
@@ -19,7 +19,7 @@ from plangraph.ingest.legal_data import (
     provinces,
     type_by_symbol,
 )
-from plangraph.ingest.legal_patterns import ISSUER_STOP
+from plangraph.ingest.legal.patterns import ISSUER_STOP
 
 _WORD = re.compile(r"[\wĐđ]+(?:\s*[-–]\s*[\wĐđ]+)?")
 

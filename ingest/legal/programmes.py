@@ -1,7 +1,6 @@
 """Programmes (Chương trình, Chương trình mục tiêu), schemes (Đề án) and projects (Dự án).
 
     find_programmes(text) -> list[ProgrammeMention]   (character offsets into text)
-    programme_key(name) -> str                        (the Programme node id of the graph)
 
 Names are read as quoted (Đề án “Tổ chức quản lý …”, Dự án 2 “…”, “Chương trình … 2021 - 2025”)
 or, unquoted, up to their time horizon ("đến năm 2020", "giai đoạn 2021 - 2025") or the end of
@@ -12,10 +11,7 @@ trình" (an activity, not a programme) are not programmes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-
-from plangraph.ingest.vntext import loose_key
 
 KINDS = ("Chương trình mục tiêu quốc gia", "Chương trình mục tiêu Quốc gia",
          "Chương trình mục tiêu", "Chương trình", "Tiểu dự án", "Đề án", "Dự án")
@@ -49,25 +45,6 @@ class ProgrammeMention:
     kind: str
     start: int
     end: int
-
-
-# Words a programme's name is written with or without ("Chương trình mục tiêu quốc gia [về]
-# phòng, chống, nâng cao hiệu quả [công tác] cai nghiện ma túy"); dropped before diacritics go,
-# so that "bảo vệ" keeps its "vệ".
-_FILLER = re.compile(r"(?<![\wĐđ])(?:về|công tác)(?![\wĐđ])", re.IGNORECASE)
-
-
-def programme_key(name: str) -> str:
-    """'Chương trình Phòng, chống ma túy giai đoạn 2021-2025' and '“Chương trình phòng, chống
-    ma tuý giai đoạn 2021 - 2025”' -> 'chuong trinh phong chong ma tuy giai doan 2021-2025';
-    filler words ('về', 'công tác') left out."""
-    s = loose_key(_FILLER.sub(" ", unicodedata.normalize("NFC", name)))
-    s = re.sub(r"[\"'“”‘’«»*]", " ", s)
-    s = re.sub(r"(\d{4})\s*-\s*(\d{4})", r"\1-\2", s)
-    s = re.sub(r"^(chuong trinh muc tieu quoc gia|chuong trinh muc tieu|chuong trinh|tieu du an|"
-               r"de an|du an)\s+\d{1,2}\b", r"\1", s.strip())
-    s = re.sub(r"[,;:.()]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def programme_kind(name: str) -> str:

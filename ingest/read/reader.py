@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangraph.ingest.errors import DocumentError
-from plangraph.ingest.legacy_encodings import (
+from plangraph.ingest.text.legacy_encodings import (
     TCVN3,
     VNI,
     decode_tcvn3,

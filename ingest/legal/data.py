@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from plangraph.ingest.vntext import match_key, strip_diacritics
+from plangraph.ingest.text.vntext import match_key, strip_diacritics
 from plangraph.ontology.loader import current_provinces, former_provinces, load
 
 

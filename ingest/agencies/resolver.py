@@ -12,7 +12,7 @@ written after it ("UBND" + "các huyện, thị xã, thành phố" is the distri
 name, then an apposition ("Công an tỉnh - Cơ quan Thường trực …"). A head followed by a list of
 sectors ("các Sở: Tài chính, Y tế") gives one mention per sector. A name that looks like a body
 (head word + capitalised name) but fits no type is kept with how="unknown".
-The vocabulary is ontology/agency_types.json (compiled by agency_lexicon.py).
+The vocabulary is ontology/agency_types.json (compiled by agencies/lexicon.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from plangraph.ingest.agency_lexicon import (
+from plangraph.ingest.agencies.lexicon import (
     AgencyType,
     Form,
     Lexicon,
@@ -34,7 +34,7 @@ from plangraph.ingest.agency_lexicon import (
     spaces_only,
     tokenize,
 )
-from plangraph.ingest.vntext import match_key, strip_diacritics
+from plangraph.ingest.text.vntext import match_key, strip_diacritics
 
 __all__ = ["AgencyMatch", "AgencyResolver", "AgencyType", "get_resolver"]
 

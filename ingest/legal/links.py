@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.legal_citations import ActMention
-from plangraph.ingest.legal_named import NamedMention
+from plangraph.ingest.legal.citations import ActMention
+from plangraph.ingest.legal.named import NamedMention
 
 _CONTINUES = re.compile(r"\s*,?\s*(?:về\s+)?(?:việc\s+)?tiếp tục\s+(?:đẩy mạnh\s+)?"
                         r"(?:triển khai\s*,?\s*)?(?:thực hiện\s+)?", re.IGNORECASE)

@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from plangraph.ingest.agencies import AgencyMatch, AgencyResolver
-from plangraph.ingest.legal import find_acts
+from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
+from plangraph.ingest.legal.citations import find_acts
 
 __all__ = ["AgencyReader", "Subject", "mask"]
 

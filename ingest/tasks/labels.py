@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plangraph.ingest.agencies import AgencyMatch
-from plangraph.ingest.deadlines import TIME_LABEL, time_label
-from plangraph.ingest.task_agencies import AgencyReader
+from plangraph.ingest.agencies.resolver import AgencyMatch
+from plangraph.ingest.tasks.agencies import AgencyReader
+from plangraph.ingest.tasks.deadlines import TIME_LABEL, time_label
 
 __all__ = ["Assignment", "LABEL", "find_label", "read_cells", "read_label"]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from plangraph.ingest.vntext import loose_key, match_key, nfc
+from plangraph.ingest.text.vntext import loose_key, match_key, nfc
 from plangraph.ontology.loader import current_provinces, former_provinces, load
 
 # A word; combining marks count as letters so that text not in NFC keeps its offsets.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.legal_data import (
+from plangraph.ingest.legal.data import (
     Province,
     fold,
     issuers,
@@ -29,15 +29,15 @@ from plangraph.ingest.legal_data import (
     type_by_symbol,
     type_by_word,
 )
-from plangraph.ingest.legal_dates import iso_date
-from plangraph.ingest.legal_issuers import (
+from plangraph.ingest.legal.dates import iso_date
+from plangraph.ingest.legal.issuers import (
     complete,
     issuer_at,
     issuer_of_symbol,
     issuer_written,
     symbol_parts,
 )
-from plangraph.ingest.legal_patterns import (
+from plangraph.ingest.legal.patterns import (
     BLANK_DATE_TAIL,
     DATE_TAIL,
     ISSUER_TAIL,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from plangraph.ingest.legal_data import act_types
-from plangraph.ingest.legal_dates import DATE
+from plangraph.ingest.legal.data import act_types
+from plangraph.ingest.legal.dates import DATE
 
 # One part of a symbol: "QĐ", "TTg", "HĐND", "V01", "BCĐ138".
 SYMBOL_PART = r"[A-ZĐ][A-Za-zĐđ0-9]*"

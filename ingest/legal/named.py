@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 
 _HEAD = re.compile(r"(?<![\wĐđ])(?P<kind>Bộ luật|Luật|Pháp lệnh|Hiến pháp|Chiến lược|Công ước|"
                    r"Kế hoạch)\s+(?!số\b|\d)")
@@ -128,26 +128,3 @@ def _named_plan(text: str, start: int, name: str, own_title: str | None) -> bool
         if set(loose_key(topic).replace(",", " ").split()) <= own:
             return False
     return True
-
-
-_LAW = re.compile(r"^(?:luat|bo luat|phap lenh|hien phap)\s")
-_LAW_YEAR = re.compile(r"\s+(?:nam\s+)?(?P<y>(?:19|20)\d{2})$")
-
-
-def named_act_key(name: str) -> str:
-    """Identity of an act cited by name, a law's year left out: 'Luật Phòng, chống ma túy năm
-    2021', '… ma tuý 2021' and 'Luật Phòng, chống ma túy' -> 'luat phong chong ma tuy'.
-
-    Other named acts keep their years, which tell them apart ('Chiến lược … đến năm 2020' and
-    '… đến năm 2030', 'Kế hoạch … năm 2024'). Laws are re-enacted under one name (Luật Phòng,
-    chống ma túy 2000 and 2021): `named_act_year` gives the year a name carries.
-    """
-    key = re.sub(r"\s+", " ", loose_key(name).replace(",", " ")).strip(" .;")
-    return _LAW_YEAR.sub("", key) if _LAW.match(key) else key
-
-
-def named_act_year(name: str) -> int | None:
-    """The year closing a law's name ('Luật Phòng, chống ma túy năm 2021' -> 2021), else None."""
-    key = re.sub(r"\s+", " ", loose_key(name).replace(",", " ")).strip(" .;")
-    m = _LAW_YEAR.search(key) if _LAW.match(key) else None
-    return int(m.group("y")) if m else None

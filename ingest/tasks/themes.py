@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from plangraph.ingest.vntext import loose_key, match_key, strip_diacritics
+from plangraph.ingest.text.vntext import loose_key, match_key, strip_diacritics
 from plangraph.ontology.loader import theme_ignore, themes
 
 _NON_WORD = re.compile(r"[\W_]+")

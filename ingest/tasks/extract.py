@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.agencies import AgencyMatch, AgencyResolver
-from plangraph.ingest.deadlines import find_when, normalise_period
+from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
+from plangraph.ingest.document.structure import Block, Skeleton, parse_structure
 from plangraph.ingest.models import AgencyMention, DocumentInfo, Source, Task
-from plangraph.ingest.reader import RawDocument
-from plangraph.ingest.structure import Block, Skeleton, parse_structure
-from plangraph.ingest.task_agencies import AgencyReader, Subject
-from plangraph.ingest.task_labels import Assignment, find_label, read_cells, read_label
+from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.tasks.agencies import AgencyReader, Subject
+from plangraph.ingest.tasks.deadlines import find_when, normalise_period
+from plangraph.ingest.tasks.labels import Assignment, find_label, read_cells, read_label
 
 __all__ = ["extract_tasks"]
 

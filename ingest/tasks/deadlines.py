@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plangraph.ingest.vntext import nfc, strip_diacritics
+from plangraph.ingest.text.vntext import nfc, strip_diacritics
 
 __all__ = ["find_when", "normalise_period", "period_matches", "time_label"]
 

@@ -1,0 +1,1 @@
+"""Reading files of any format and encoding into NFC lines (RawDocument)."""

@@ -1,0 +1,1 @@
+"""Tasks: blocks of the skeleton read as tasks, their agencies by role, deadlines and themes."""

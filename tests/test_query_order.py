@@ -1,0 +1,116 @@
+"""One order, both stores: every canned query sorts its rows by its header's `order:` columns,
+which make rows unique, and the lists inside rows by their items; so the embedded store and
+Neo4j print the same answer byte for byte (live comparison when a Neo4j server is there)."""
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import main
+from plangraph.graph.store import open_store
+from plangraph.queries.catalog import QueryError, catalog, parse
+from plangraph.queries.runner import run, sort_key, sort_rows
+
+from .test_queries import PLANS, corpus_db  # noqa: F401 - session fixture
+
+SAMPLES = {"province": "ha noi", "agency_type": "cong an", "act": "291/QĐ-TTg",
+           "programme": "ma tuy", "text": "ma tuy", "period": "2024", "int": "1",
+           "string": "x", "date": "2024-01-01"}
+
+
+def variants(name):
+    """Parameters to try a query with: the required ones, then one province narrowed."""
+    q = catalog()[name]
+    params = {p.name: SAMPLES[p.type] for p in q.params if p.required}
+    if name == "so_sanh_hai_tinh":
+        params = {"a": "tuyen quang", "b": "ha noi"}
+    out = [params]
+    if q.param("tinh") and not q.param("tinh").required:
+        out.append({**params, "tinh": "tuyen quang"})
+    if q.param("co_quan"):
+        out.append({**params, "co_quan": "so y te"})
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(corpus_db):  # noqa: F811
+    s = open_store(corpus_db, read_only=True)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("name", sorted(catalog()))
+def test_rows_are_unique_under_the_declared_order_and_come_sorted(name, store):
+    q = catalog()[name]
+    for params in variants(name):
+        out = run(store, q, params)
+        cols = [out.columns.index(c) for c, _ in q.order]
+        keys = [tuple(sort_key(row[i]) for i in cols) for row in out.rows]
+        assert len(set(keys)) == len(keys), f"{name} {params}: rows tie under order: {q.order}"
+        again = [list(r) for r in reversed(out.rows)]
+        sort_rows(q, out.columns, again)
+        assert again == out.rows, f"{name} {params}: rows not in the declared order"
+        for row in out.rows:
+            for v in row:
+                if isinstance(v, list):
+                    assert v == sorted(v, key=sort_key), f"{name}: list not sorted: {v}"
+
+
+def test_the_collation_reads_vietnamese_and_numbers_as_people_do():
+    words = ["Đồng Tháp", "Điện Biên", "Cà Mau", "An Giang", "Hà Nội", "Dak Lak"]
+    assert sorted(words, key=sort_key) == ["An Giang", "Cà Mau", "Dak Lak", "Điện Biên",
+                                           "Đồng Tháp", "Hà Nội"]
+    keys = ["IV.10", "IV.2", "IV.1", "III.9"]
+    assert sorted(keys, key=sort_key) == ["III.9", "IV.1", "IV.2", "IV.10"]
+    sources = ["a.txt:12-14", "a.txt:9", "a.txt:100"]
+    assert sorted(sources, key=sort_key) == ["a.txt:9", "a.txt:12-14", "a.txt:100"]
+    # one spelling of a tone mark before the other, never a tie
+    assert sort_key("hòa") != sort_key("hoà")
+
+
+def test_trien_khai_chuong_trinh_has_no_ties(store):
+    out = run(store, "trien_khai_chuong_trinh", {})
+    shown = [tuple(map(str, r)) for r in out.rows]
+    assert len(shown) > 20 and len(set(shown)) == len(shown)
+    programmes = [r[out.columns.index("programme")] for r in out.rows]
+    assert programmes == sorted(programmes, key=sort_key)
+
+
+def test_a_query_without_an_order_is_refused(tmp_path):
+    text = ("// name: x\n// question: q?\n// question_en: q?\n// column: a | A\n"
+            "MATCH (p:Plan) RETURN p.id AS a\n")
+    with pytest.raises(QueryError, match="order"):
+        parse(text, tmp_path / "x.cypher")
+
+
+# --- both stores, byte for byte -----------------------------------------------------------
+
+NEO4J_URI = os.environ.get("NEO4J_URI", "")
+
+
+@pytest.fixture(scope="module")
+def neo4j_corpus():
+    if not NEO4J_URI:
+        pytest.skip("NEO4J_URI is not set: no Neo4j server to compare with (README-neo4j.md)")
+    from .test_neo4j_live import wipe
+
+    wipe()
+    result = CliRunner().invoke(main, ["--db", NEO4J_URI, "ingest", str(PLANS)])
+    assert result.exit_code == 0, result.output
+    return NEO4J_URI
+
+
+def json_answer(db, name, params):
+    args = ["--db", db, "query", name, "--format", "json"]
+    for k, v in params.items():
+        args += ["-p", f"{k}={v}"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("name", sorted(catalog()))
+def test_both_stores_print_the_same_json(name, corpus_db, neo4j_corpus):  # noqa: F811
+    for params in variants(name):
+        assert json_answer(neo4j_corpus, name, params) == json_answer(corpus_db, name, params)
