@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 
 CHAR_PX = 7.8  # a 14 px label, per character
 ROW_PX = 46  # vertical distance between the nodes of one column (node + label below it)
@@ -37,6 +37,11 @@ def short(text: str, limit: int = LABEL_MAX) -> str:
 
 def label_width(text: str) -> float:
     return len(short(text)) * CHAR_PX + 24
+
+
+def _shown(graph: nx.MultiDiGraph, n: str) -> str:
+    a = graph.nodes[n]
+    return str(a.get("shown") or a.get("label", n))
 
 
 def choose(graph: nx.MultiDiGraph) -> str:
@@ -121,7 +126,7 @@ def _place(columns: list[list[list[str]]], graph: nx.MultiDiGraph
         for sub in col:
             if not sub:
                 continue
-            width = max(label_width(graph.nodes[n].get("label", n)) for n in sub)
+            width = max(label_width(_shown(graph, n)) for n in sub)
             x += width / 2
             offset = (tallest - len(sub)) * ROW_PX / 2
             for i, n in enumerate(sub):
@@ -162,7 +167,7 @@ def groups(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], list
     x = y = row_height = 0.0
     for i, province in enumerate(names):
         nodes = sorted(members[province], key=lambda n: (-graph.degree(n), _sort_key(graph, n)))
-        spacing = max(label_width(graph.nodes[n].get("label", n)) for n in nodes) * 0.75
+        spacing = max(label_width(_shown(graph, n)) for n in nodes) + 10
         radius = 0.0 if len(nodes) == 1 else max(90.0, len(nodes) * spacing / (2 * math.pi))
         if i and i % per_row == 0:
             x, y, row_height = 0.0, y + row_height + 140, 0.0

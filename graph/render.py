@@ -98,6 +98,9 @@ def payload(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, step: int = S
                      f"result: the first {max_nodes:,} of {len(nodes):,} nodes")
         graph = graph.subgraph(nodes[:max_nodes])
         nodes = nodes[:max_nodes]
+    for n in nodes:  # the text drawn, which the layout makes room for
+        a = graph.nodes[n]
+        a["shown"] = _node_label(a.get("type", ""), str(a.get("label", n)), a.get("title", []))
     kind, pos, captions = layout.positions(graph)
     provinces = sorted({p for _, p in graph.nodes(data="province") if p},
                        key=layout.loose_key)
@@ -114,7 +117,7 @@ def payload(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, step: int = S
             colour = colour_of.get(a.get("province") or "", SHARED_COLOUR)
         label = str(a.get("label", n))
         x, y = pos.get(n, (0, 0))
-        node = {"id": index[n], "label": _node_label(typ, label, a.get("title", [])),
+        node = {"id": index[n], "label": a["shown"],
                 "shape": shape, "color": colour, "x": round(x, 1), "y": round(y, 1),
                 "tip": [(label_vi(typ), label), *a.get("title", [])]}
         if a.get("province"):

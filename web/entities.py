@@ -12,7 +12,7 @@ from typing import Any
 
 from plangraph.graph.schema import label_vi
 from plangraph.graph.store import GraphStore
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 from plangraph.queries import names
 from plangraph.queries.catalog import catalog
 from plangraph.web import links

@@ -16,7 +16,7 @@ import networkx as nx
 
 from plangraph.graph import render
 from plangraph.graph.store import GraphStore
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 from plangraph.queries.catalog import CannedQuery, catalog
 from plangraph.queries.runner import QueryOutput, run
 from plangraph.web import links

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangraph.ingest.extract import text_hash
-from plangraph.ingest.reader import SUPPORTED, read_document
-from plangraph.ingest.vntext import loose_key, nfc
+from plangraph.ingest.read.reader import SUPPORTED, read_document
+from plangraph.ingest.text.vntext import loose_key, nfc
 
 _SKIP_DIRS = {".git", ".venv", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache"}
 

@@ -4,7 +4,7 @@ initials: "tuyen q", "so ldtbxh", "291") and for the search box."""
 from __future__ import annotations
 
 from plangraph.graph.store import GraphStore
-from plangraph.ingest.vntext import loose_key
+from plangraph.ingest.text.vntext import loose_key
 from plangraph.queries import names
 from plangraph.queries.runner import contains_words
 from plangraph.web import links
