@@ -4,8 +4,9 @@
   plans; the 34 units from 1/7/2025).
 - `agency_type_changes()`: successions.json (the 2025 successions of provincial agency types).
 - `theme_scheme()`, `themes()`, `theme_ignore()`: themes.json.
-- `agency_types()`: the agency types of agency_types.json (name, English name), the collective
-  type ("Các cơ quan liên quan") last; empty while that file is absent.
+- `agency_types()`: the agency types of agency_types.json (name, English name, kind), the
+  collective type ("Các cơ quan liên quan") last; empty while that file is absent.
+  `collective_types()`: the names of those of kind "collective".
 
 Confidence marks are those of shared/reference/admin-reforms-2025.md: "✅" confirmed, "⚠️" one
 secondary source (loaded, but flagged). Source IDs ("S1", "P1" …) refer to its §7.
@@ -86,6 +87,7 @@ class Theme:
 class AgencyType:
     name: str
     name_en: str | None
+    kind: str = "agency"  # "collective": names many bodies at once ("Các cơ quan liên quan")
 
 
 def _fields(cls: type, row: dict[str, Any]) -> dict[str, Any]:
@@ -135,4 +137,9 @@ def agency_types() -> tuple[AgencyType, ...]:
     except FileNotFoundError:
         return ()
     rows = data.get("types", []) + ([data["collective"]] if "collective" in data else [])
-    return tuple(AgencyType(t["name"], t.get("en")) for t in rows)
+    return tuple(AgencyType(t["name"], t.get("en"), t.get("kind", "agency")) for t in rows)
+
+
+def collective_types() -> frozenset[str]:
+    """Names of the agency types of kind "collective" (agency_types.json)."""
+    return frozenset(t.name for t in agency_types() if t.kind == "collective")

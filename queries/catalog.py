@@ -20,7 +20,7 @@ QUERY_DIR = Path(__file__).resolve().parent
 DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
 PARAM_TYPES = ("string", "int", "date", "province", "agency_type", "period", "programme", "act",
-               "text")
+               "text", "collectives")
 COLUMN_KINDS = ("province", "agency_type", "id")
 
 

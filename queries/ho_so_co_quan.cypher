@@ -2,6 +2,7 @@
 // question: Hồ sơ một loại cơ quan: số nhiệm vụ chủ trì / phối hợp / thực hiện ở mỗi tỉnh và những cơ quan hay cùng làm nhất.
 // question_en: An agency type's profile: lead / support / implement counts per province and its most frequent partners.
 // param: co_quan | agency_type | | Loại cơ quan, vd. "so ldtbxh" / agency type
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, shared_tasks desc, partner
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: province | Tỉnh / Thành phố | province
@@ -24,6 +25,6 @@ WITH a, leads, count(DISTINCT t2) AS supports
 OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)
 WITH a, leads, supports, count(DISTINCT t3) AS implements
 OPTIONAL MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
-WHERE b.id <> a.id
+WHERE b.id <> a.id AND NOT coalesce(b.type, '') IN $tap_the
 RETURN a.type AS agency_type, a.province AS province, leads, supports, implements,
        b.type AS partner, count(DISTINCT t) AS shared_tasks

@@ -3,6 +3,7 @@
 // question_en: Coordination network in a province: which agencies work together on tasks (lead – support), weighted by shared tasks.
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
 // param: toi_thieu | int | 1 | Số nhiệm vụ chung tối thiểu / at least this many shared tasks
+// param: tap_the | collectives | khong | Tính cả chủ thể tập thể ("các cơ quan liên quan", UBND các huyện): co / khong / also count collective assignees: yes / no
 // order: province, shared_tasks desc, lead, support, lead_id, support_id
 // column: province | Tỉnh / Thành phố | province
 // column: lead_id | Mã cơ quan chủ trì | id
@@ -16,6 +17,7 @@
 // edge: lead_id -> support_id | PHOI_HOP | weight=shared_tasks title=shared_tasks,task_keys
 MATCH (a:Agency)-[:CHU_TRI]->(t:Task)<-[:PHOI_HOP]-(b:Agency)
 WHERE a.id <> b.id AND ($tinh = '' OR t.province = $tinh)
+      AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
 WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
      collect(DISTINCT t.key) AS task_keys
 WHERE shared_tasks >= $toi_thieu

@@ -25,6 +25,7 @@ from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.tasks.deadlines import period_matches
 from plangraph.ingest.text.vntext import loose_key, nfc
+from plangraph.ontology.loader import collective_types
 from plangraph.queries import names
 from plangraph.queries.catalog import CannedQuery, Param, QueryError, get
 
@@ -126,6 +127,11 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
             rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
     sort_rows(q, columns, rows)
     out = QueryOutput(q, bound, columns, rows)
+    for p in q.params:
+        if p.type == "collectives" and bound[p.name]:
+            left_out = ", ".join(bound[p.name][:2]) + (", …" if len(bound[p.name]) > 2 else "")
+            out.notes.append(f"Không tính chủ thể tập thể ({left_out}): thêm -p {p.name}=co để "
+                             f"tính / collective assignees left out; -p {p.name}=co counts them")
     if as_of is not None:
         _apply_as_of(out, _date(str(as_of), "--as-of"))
     return out
@@ -270,6 +276,8 @@ def _convert(p: Param, raw: Any, store: GraphStore) -> Any:
         return _date(typed, p.name)
     if p.type in ("string", "text"):
         return typed
+    if p.type == "collectives":
+        return [] if _yes(typed, p.name) else sorted(collective_types(), key=loose_key)
     if p.type == "province":
         return typed and names.pick(typed, _values(store, _PROVINCES), what="tỉnh / province",
                                     ignore=_PROVINCE_PREFIXES)
@@ -319,6 +327,16 @@ def _agency_type(typed: str, store: GraphStore) -> str:
         if not resolved or (exc.ambiguous and resolved not in exc.candidates):
             raise
         return resolved
+
+
+_YES, _NO = {"co", "c", "yes", "y", "1", "true"}, {"khong", "k", "no", "n", "0", "false"}
+
+
+def _yes(typed: str, what: str) -> bool:
+    word = loose_key(typed)
+    if word not in _YES | _NO:
+        raise QueryError(f'{what}: cần "co" hoặc "khong" / expects yes or no, got "{typed}"')
+    return word in _YES
 
 
 def _values(store: GraphStore, cypher: str) -> list[str]:
