@@ -192,27 +192,20 @@ def _restore_case(title: str, body: str) -> str:
     A word takes the case it has after the same previous word in the body ("tướng Chính"),
     else its most frequent case there; words the body lacks are lower case.
     """
-    pairs: dict[tuple[str, str], Counter] = {}
-    words: dict[str, Counter] = {}
-    for line in body.split("\n"):
-        if _is_caps(line):
-            continue
-        for m in re.finditer(r"(?<=[\w,”\"])( )([\wĐđ]+)", line):
-            prev = re.search(r"([\wĐđ]+)\W*$", line[:m.start()])
-            w = m.group(2)
-            words.setdefault(w.lower(), Counter())[w] += 1
-            if prev:
-                pairs.setdefault((prev.group(1).lower(), w.lower()), Counter())[w] += 1
+    toks = re.split(r"(\s+)", title)
+    parts = [None if not tok.strip() or _is_symbol(tok) else _TOKEN.match(tok).groups()
+             for tok in toks]
+    pairs, words = _body_cases(body, frozenset(p[1].lower() for p in parts if p))
     out, prev = [], ""
-    for n, tok in enumerate(re.split(r"(\s+)", title)):
+    for n, (tok, part) in enumerate(zip(toks, parts, strict=True)):
         if not tok.strip():
             out.append(tok)
             continue
-        if re.search(r"\d", tok) and re.search(r"[A-ZĐ]", tok):
+        if part is None:
             out.append(canonical_id(tok))
             prev = ""
             continue
-        lead, word, tail = re.match(r"^(\W*)([\wĐđ]*)(.*)$", tok).groups()
+        lead, word, tail = part
         seen = pairs.get((prev, word.lower())) or words.get(word.lower())
         cased = seen.most_common(1)[0][0] if seen else word.lower()
         if n == 0:
@@ -220,6 +213,53 @@ def _restore_case(title: str, body: str) -> str:
         out.append(lead + cased + tail)
         prev = word.lower()
     return "".join(out)
+
+
+_TOKEN = re.compile(r"^(\W*)([\wĐđ]*)(.*)$")
+# a word after a space that follows a word, a comma or a quote; the word before it on its line
+_CASE_HIT = re.compile(r"(?<=[\w,”\"]) (\w+)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The last run of word characters in text[start:end]."""
+    j = end
+    while j > start and not _WORD_CHAR.match(text, j - 1):
+        j -= 1
+    i = j
+    while i > start and _WORD_CHAR.match(text, i - 1):
+        i -= 1
+    return text[i:j] or None
+
+
+def _is_symbol(tok: str) -> bool:
+    return bool(re.search(r"\d", tok) and re.search(r"[A-ZĐ]", tok))
+
+
+def _body_cases(body: str, needed: frozenset[str]
+                ) -> tuple[dict[tuple[str, str], Counter], dict[str, Counter]]:
+    """How the body writes the `needed` words (lower case) where a word, a comma or a quote and
+    a space come before them: by (previous word on the line, word) and by word alone. Lines in
+    capitals are left out."""
+    pairs: dict[tuple[str, str], Counter] = {}
+    words: dict[str, Counter] = {}
+    caps: dict[int, bool] = {}  # line start -> written in capitals
+    for m in _CASE_HIT.finditer(body):
+        w = m.group(1)
+        lw = w.lower()
+        if lw not in needed:
+            continue
+        start = body.rfind("\n", 0, m.start()) + 1
+        if start not in caps:
+            end = body.find("\n", start)
+            caps[start] = _is_caps(body[start:end if end >= 0 else len(body)])
+        if caps[start]:
+            continue
+        words.setdefault(lw, Counter())[w] += 1
+        prev = _last_word(body, start, m.start())
+        if prev and (lp := prev.lower()) in needed:
+            pairs.setdefault((lp, lw), Counter())[w] += 1
+    return pairs, words
 
 
 def _province_name(text: str) -> str | None:

@@ -57,12 +57,14 @@ def test_each_form_has_one_typed_input_per_header_parameter(client):
     for q in catalog().values():
         page = client.get(f"/q/{q.name}").text
         inputs = dict(re.findall(r'<input name="(\w+)" type="(\w+)"', page))
+        inputs |= {name: "select" for name in re.findall(r'<select name="(\w+)"', page)}
         for p in q.params:
-            want = {"int": "number", "date": "date"}.get(p.type, "text")
+            want = {"int": "number", "year": "number", "date": "date", "collectives": "select",
+                    "period_scope": "select"}.get(p.type, "text")
             assert inputs.get(p.name) == want, (q.name, p.name)
         pickers = set(re.findall(r'name="(\w+)"[^>]*data-suggest="(\w+)"', page))
         assert pickers == {(p.name, p.type) for p in q.params
-                           if p.type in ("province", "agency_type", "act", "programme")}
+                           if p.type in ("province", "agency_type", "act", "programme", "plan")}
 
 
 def test_a_question_asked_without_diacritics_is_answered_with_linked_names(client):
@@ -89,7 +91,9 @@ def test_the_table_sorts_and_pages(client):
     page2 = client.get("/q/tim_nhiem_vu", params={"tu_khoa": "ma tuy", "trang": "2"}).text
     assert table(page2)[1] != first[1]
     r = client.get("/q/mang_luoi_phoi_hop", params={"sort": "shared_tasks", "desc": "1"})
-    counts = [int(row[3]) for row in table(r.text)[1:]]
+    rows = table(r.text)
+    i = rows[0].index("Số nhiệm vụ chung")
+    counts = [int(row[i]) for row in rows[1:]]
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
 
 
@@ -113,16 +117,19 @@ def test_downloads_hold_exactly_the_answer(client):
     raw = client.get("/q/nghia_vu_co_quan.csv", params=params)
     assert raw.headers["content-type"].startswith("text/csv")
     assert raw.content.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
-    rows = list(csv.reader(io.StringIO(raw.content.decode("utf-8-sig"))))
-    assert len(rows) == len(shown) and rows[0][0] == "Tỉnh / Thành phố"
+    lines = list(csv.reader(io.StringIO(raw.content.decode("utf-8-sig"))))
+    rows = lines[: lines.index([])]  # the table, then the question and its parameters
+    assert rows[0] == shown[0] and len(rows) == len(shown)
     assert {r[0] for r in rows[1:]} == {"Hà Nội"}
+    assert any("Sở Y tế" in " ".join(line) for line in lines[len(rows):])
     book = load_workbook(io.BytesIO(client.get("/q/nghia_vu_co_quan.xlsx", params=params).content))
-    sheet = [[c or "" for c in row] for row in book["Kết quả"].iter_rows(values_only=True)]
-    assert sheet == [[str(c) if c != "" else "" for c in r] for r in rows]
-    about = {r[0]: r[1] for r in book["Câu hỏi"].iter_rows(values_only=True)}
-    assert about["Tham số / parameter co_quan"] == "Sở Y tế"
+    sheet = [["" if c is None else str(c) for c in row]
+             for row in book["Kết quả"].iter_rows(values_only=True)]
+    assert sheet == rows
+    about = [r for r in book["Câu hỏi"].iter_rows(values_only=True)]
+    assert ("co_quan", "Sở Y tế") in [tuple(r[:2]) for r in about]
     data = client.get("/q/nghia_vu_co_quan.json", params=params).json()
-    assert data["params"] == {"co_quan": "Sở Y tế", "tinh": "Hà Nội"}
+    assert {k: data["params"][k] for k in params} == {"co_quan": "Sở Y tế", "tinh": "Hà Nội"}
     assert len(data["rows"]) == len(rows) - 1 and data["question"].startswith("Một loại cơ quan")
     g = nx.read_graphml(io.BytesIO(client.get("/q/nghia_vu_co_quan.graphml",
                                               params=params).content))

@@ -116,10 +116,9 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
             result = answer(store, q, dict(request.query_params), href=None, table=False)
         except QueryError as exc:
             return page(request, "error.html", 400, message=str(exc))
-        url = str(request.url)
         body = {"csv": lambda: downloads.to_csv(result.output),
-                "json": lambda: downloads.to_json(result.output, url),
-                "xlsx": lambda: downloads.to_xlsx(result.output, url),
+                "json": lambda: downloads.to_json(result.output),
+                "xlsx": lambda: downloads.to_xlsx(result.output),
                 "graphml": lambda: downloads.to_graphml(result.nx_graph)}[fmt]()
         return Response(body, media_type=downloads.FORMATS[fmt], headers={
             "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})

@@ -24,9 +24,16 @@ from plangraph.web.entities import Cell, cut
 
 PAGE_SIZE = 50
 CONTROL = ("as_of", "sort", "desc", "trang")
-_INPUT = {"int": "number", "date": "date"}
-_SUGGEST = ("province", "agency_type", "act", "programme")
-_PLACEHOLDER = {"period": "Quý II/2024, tháng 6/2024, 2025", "date": "YYYY-MM-DD"}
+_INPUT = {"int": "number", "year": "number", "date": "date"}
+_SUGGEST = ("province", "agency_type", "act", "programme", "plan")
+_PLACEHOLDER = {"period": "Quý II/2024, tháng 6/2024, 2025", "date": "YYYY-MM-DD",
+                "year": "2024"}
+# parameter types with a closed set of values (what the runner accepts, shown in words)
+_CHOICES = {
+    "collectives": [("khong", "không / no"), ("co", "có / yes")],
+    "period_scope": [("den_han", "đến hạn trong kỳ / due in the period"),
+                     ("tat_ca", "cả đang thực hiện, thường xuyên / also under way, ongoing")],
+}
 _FORMER = re.compile(r"\s*\(trước: .*\)$")  # "--as-of" shows "X (trước: Y)"
 
 
@@ -175,13 +182,14 @@ def form_fields(q: CannedQuery, given: dict[str, str]) -> list[dict[str, Any]]:
             "value": given.get(p.name, ""), "required": p.required,
             "suggest": p.type if p.type in _SUGGEST else "",
             "placeholder": p.default or _PLACEHOLDER.get(p.type, ""),
+            "choices": _CHOICES.get(p.type, []), "default": p.default or "",
         })
     if any(c.kind in ("province", "agency_type") for c in q.columns):
         fields.append({"name": "as_of", "label": "Tính đến ngày / as of", "type": "date",
                        "help": "Tỉnh và cơ quan theo đơn vị kế nhiệm tại ngày này (sắp xếp 2025) / "
                                "provinces and agency types as their successors at this date",
                        "value": given.get("as_of", ""), "required": False, "suggest": "",
-                       "placeholder": ""})
+                       "placeholder": "", "choices": [], "default": ""})
     return fields
 
 

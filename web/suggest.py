@@ -20,8 +20,8 @@ _LISTS = {
                    "UNION MATCH (t:AgencyType) RETURN t.id AS name",
     "act": "MATCH (l:LegalAct) RETURN coalesce(l.number, l.name), l.id",
     "programme": "MATCH (g:Programme) RETURN g.name, g.id",
-    "plan": "MATCH (p:Plan) RETURN coalesce(p.number, '') + ' ' + p.province + ' ' + "
-            "coalesce(p.title, ''), p.id",
+    # as the runner matches a plan parameter: number, title, file, year
+    "plan": "MATCH (p:Plan) RETURN p.number, p.title, p.file, p.year, p.id",
 }
 _LABELS = {"province": "Tỉnh / Thành phố", "agency_type": "Loại cơ quan", "act": "Văn bản pháp lý",
            "programme": "Chương trình / Đề án", "plan": "Kế hoạch"}
@@ -41,6 +41,8 @@ class Suggestions:
         if kind not in self._lists:
             rows = self.store.run(_LISTS[kind]).rows if kind in _LISTS else []
             seen: dict[tuple[str, str], None] = {}
+            if kind == "plan":
+                rows = [(" ".join(str(x) for x in r[:4] if x), r[4]) for r in rows]
             for shown, ident in (r if len(r) == 2 else (r[0], r[0]) for r in rows):
                 if shown and ident:
                     seen[(" ".join(str(shown).split()), str(ident))] = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from plangraph.ingest.text.vntext import loose_key, match_key, nfc
@@ -76,10 +76,13 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words with their offsets in `text` (which need not be NFC); `Token.text` is NFC."""
-    return [
-        Token(m.start(), m.end(), nfc(m.group()), match_key(m.group()), loose_key(m.group()))
-        for m in WORD.finditer(text)
-    ]
+    return [Token(m.start(), m.end(), *_word_keys(m.group())) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, str, str]:
+    """(NFC, match key, loose key) of one word: plans repeat a few thousand words."""
+    return nfc(word), match_key(word), loose_key(word)
 
 
 def keys(phrase: str, loose: bool = False) -> tuple[str, ...]:

@@ -37,6 +37,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from plangraph.ingest.document.layout_tables import find_layout_tables
+
 __all__ = ["Block", "Note", "Row", "Skeleton", "Table", "parse_structure"]
 
 
@@ -297,6 +299,8 @@ def _continues(prev: _Para, line: _Line, blank_gap: bool) -> bool:
 
 def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
     classified = [_classify(i + 1, raw) for i, raw in enumerate(lines)]
+    layout = {t.first: t for t in find_layout_tables(lines)}
+    skip_to = 0
     paras: list[_Para] = []
     notes: list[Note] = []
     end_line: int | None = None
@@ -304,6 +308,14 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
     blank_gap = False
     table_rows: list[Row] | None = None
     for line in classified:
+        if line.no <= skip_to:
+            continue
+        if line.no in layout and not in_end:  # a table printed in fixed-width columns
+            t = layout[line.no]
+            rows = [Row(cells, first, last) for cells, first, last in t.rows]
+            paras.append(_Para("table", "", t.first, t.last, table=Table(t.header, rows)))
+            skip_to, table_rows, blank_gap = t.last, None, False
+            continue
         if in_end:
             if line.kind == "text" and _ATTACHED.match(line.text):
                 line.kind = "appendix"
@@ -356,7 +368,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
                                line.heading))
         blank_gap = False
     for p in paras:
-        if p.table is not None:
+        if p.table is not None and not p.table.header:
             _set_header(p.table)
     return paras, notes, end_line
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from plangraph.ingest.text.vntext import match_key, strip_diacritics
 from plangraph.ontology.loader import current_provinces, former_provinces, load
 
 
+@lru_cache(maxsize=16384)
 def fold(s: str) -> str:
     """Lower case without diacritics, one character for one ('Đề án' -> 'de an')."""
     out = strip_diacritics(s).lower()
