@@ -10,7 +10,7 @@
     box.setAttribute("role", "listbox");
     input.parentNode.insertBefore(box, input.nextSibling);
     input.setAttribute("aria-autocomplete", "list");
-    var timer = null, active = -1;
+    var timer = null, active = -1, asked = 0;
     function close() { box.hidden = true; active = -1; }
     function choose(text) { input.value = text; close(); }
     function show(items) {
@@ -26,9 +26,10 @@
       active = -1;
     }
     function load() {
+      var mine = ++asked;  // an answer to an older request is dropped
       var url = "/goi-y?loai=" + encodeURIComponent(kind) + "&q=" + encodeURIComponent(input.value);
       fetch(url, {credentials: "same-origin"}).then(function (r) { return r.json(); })
-        .then(show).catch(close);
+        .then(function (items) { if (mine === asked) { show(items); } }).catch(close);
     }
     input.addEventListener("input", function () {
       clearTimeout(timer);
