@@ -1,6 +1,6 @@
 """Server time of the workbench's pages (`plangraph serve`), through its ASGI app in process.
 
-    .venv/bin/python benchmarks/bench_web.py --db plangraph.lbdb [--docs examples/plans] [--repeat 5]
+    .venv/bin/python benchmarks/bench_web.py --db plangraph.lbdb [--docs DIR] [--repeat 5]
 
 Each page is asked once to warm caches (the agency resolver, the name lists), then `--repeat`
 times; the median of the app's own `Server-Timing` (request in, response out) is reported.
