@@ -418,3 +418,24 @@ def test_tasks_assigned_by_reference_from_another_part():
     }
     # the evidence of a role is the line that gives it
     assert tasks[0].lead[0].source.line_start == 11
+
+
+def test_labels_closing_a_paragraph_or_bullet_and_label_lines_under_a_short_item():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ\n"
+        "1. Tổ chức tuyên truyền về tác hại của ma túy trong trường học. Chủ trì: Sở Giáo dục và "
+        "Đào tạo; Phối hợp: Tỉnh đoàn. Thời gian: Quý III/2024.\n"
+        "2. Căn cứ chức năng\n- Cơ quan chủ trì: Sở Y tế.\n- Thời gian thực hiện: hằng năm.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\n"
+        "- Rà soát người nghiện ma túy. Phối hợp: Sở Y tế. Thời hạn hoàn thành: tháng 6/2024.\n"
+    )
+    got = {t.key: (t.text, roles(t), t.when) for t in tasks}
+    assert got == {
+        "II.1": ("Tổ chức tuyên truyền về tác hại của ma túy trong trường học.", (
+            {"Sở Giáo dục và Đào tạo"}, {"Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"},
+            set()), "Quý III/2024"),
+        # a short item with label lines below is the task, even one that opens like a section
+        "II.2": ("Căn cứ chức năng", ({"Sở Y tế"}, set(), set()), "hằng năm"),
+        "III.1.-1": ("Rà soát người nghiện ma túy.", ({"Công an cấp tỉnh"}, {"Sở Y tế"}, set()),
+                     "tháng 6/2024"),
+    }
