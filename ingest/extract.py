@@ -27,7 +27,9 @@ def extract_file(path: str | Path) -> Extraction:
     legal = extract_legal(doc, info)
     tasks = extract_tasks(doc, info, get_resolver())
     for task in tasks:
-        task.themes = [m.theme for m in assign_themes(task.text)]
+        matches = assign_themes(task.text)
+        task.themes = [m.theme for m in matches]
+        task.theme_keywords = {m.theme: m.keyword for m in matches}
     return Extraction(
         file=doc.file,
         document=info,

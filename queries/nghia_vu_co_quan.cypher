@@ -16,7 +16,7 @@
 // column: task_id | Mã nhiệm vụ | id
 // column: task_text | Nhiệm vụ
 // column: when_text | Thời hạn (văn bản)
-// column: period | Kỳ
+// column: period | Kỳ | period
 // column: names | Tên như văn bản ghi
 // column: source | Nguồn
 // node: agency_id | Agency | text=agency_type title=province,names

@@ -15,7 +15,7 @@
 // column: task_id | Mã nhiệm vụ | id
 // column: task_text | Nhiệm vụ
 // column: when_text | Thời hạn (văn bản)
-// column: period | Kỳ
+// column: period | Kỳ | period
 // column: due | Trong kỳ này | due
 // column: leads | Chủ trì
 // column: others | Phối hợp / thực hiện

@@ -43,6 +43,8 @@ class QueryOutput:
     columns: list[str]
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)  # shown to the user under the result
+    given: dict[str, Any] = field(default_factory=dict)  # the parameters as typed
+    as_of: str | None = None  # the --as-of date, ISO
 
     @property
     def labels(self) -> list[str]:
@@ -132,7 +134,7 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
         for i, cell in enumerate(row):
             if isinstance(cell, list) and cell:
                 row[i] = next((name for values, name in typed if values == set(cell)), cell)
-    out = QueryOutput(q, _shown(bound), columns, rows)
+    out = QueryOutput(q, _shown(bound), columns, rows, given=dict(params or {}), as_of=on)
     _fill_due(out, bound)
     _fill_deadlines(out, store)
     sort_rows(q, columns, rows)

@@ -202,3 +202,32 @@ def test_the_obligations_matrix(store):
     for r in matrix.values():
         assert r["total"] <= r["leads"] + r["supports"] + r["implements"]
         assert r["deadlines"].count(";") <= 2
+
+
+# --- counts agree, evidence stored --------------------------------------------------------------
+
+def test_the_ingest_summary_and_stats_give_the_same_edge_counts(tmp_path):
+    from .test_queries import PLANS
+
+    db = str(tmp_path / "s.lbdb")
+    loaded = CliRunner().invoke(main, ["--db", db, "ingest", str(PLANS)])
+    assert loaded.exit_code == 0, loaded.output
+    stats = CliRunner().invoke(main, ["--db", db, "stats", "--format", "json"])
+    import json
+
+    edges = json.loads(stats.output)["edges"]
+    line = next(x for x in loaded.stdout.splitlines() if x.startswith("Quan hệ trong kho"))
+    for rel, n in edges.items():
+        assert f"({rel}) {n}" in line, (rel, n, line)
+    assert "LA_LOAI" in line and "KE_NHIEM" in line
+
+
+def test_every_theme_edge_carries_its_evidence_keyword(store):
+    rows_ = store.run("MATCH (t:Task)-[r:CO_CHU_DE]->(th:Theme) "
+                      "RETURN t.text, th.id, r.keyword").rows
+    assert rows_ and all(keyword for _, _, keyword in rows_)
+    from plangraph.ingest.text.vntext import loose_key
+
+    assert all(loose_key(keyword).split()[0] in loose_key(text) for text, _, keyword in rows_)
+    shown = rows(store, "chu_de_theo_tinh", tinh="tra vinh")
+    assert all(r["keywords"] for r in shown)
