@@ -439,3 +439,32 @@ def test_labels_closing_a_paragraph_or_bullet_and_label_lines_under_a_short_item
         "III.1.-1": ("Rà soát người nghiện ma túy.", ({"Công an cấp tỉnh"}, {"Sở Y tế"}, set()),
                      "tháng 6/2024"),
     }
+
+
+def test_table_as_pdftotext_layout_prints_it_across_a_page_break():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ CỤ THỂ\n\n"
+        "   STT   Nội dung                      Cơ quan chủ     Cơ quan phối     Thời gian\n"
+        "                                       trì             hợp\n"
+        "   1     Tổ chức tuyên truyền về       Sở Thông tin    Công an tỉnh,    Quý II/2024\n"
+        "         phòng, chống ma túy trên      và Truyền       Đài Phát thanh\n"
+        "         các phương tiện thông tin     thông           và Truyền hình\n"
+        "\n                                  Trang 2/5\n\f\n"
+        "   STT   Nội dung                      Cơ quan chủ     Cơ quan phối     Thời gian\n"
+        "                                       trì             hợp\n"
+        "         đại chúng                                     tỉnh\n"
+        "   2     Rà soát, thống kê người       Sở Lao động -   Sở Y tế          Thường xuyên\n"
+        "         nghiện ma túy                 Thương binh và\n"
+        "                                       Xã hội\n"
+        "\nNơi nhận:\n- Như trên.\n"
+    )
+    got = {t.key: (t.text, roles(t), t.when) for t in tasks}
+    assert got == {
+        "II.1": ("Tổ chức tuyên truyền về phòng, chống ma túy trên các phương tiện thông tin "
+                 "đại chúng", ({"Sở Thông tin và Truyền thông"}, {
+                     "Công an cấp tỉnh", "Đài Phát thanh và Truyền hình cấp tỉnh"}, set()),
+                 "Quý II/2024"),
+        "II.2": ("Rà soát, thống kê người nghiện ma túy", (
+            {"Sở Lao động - Thương binh và Xã hội"}, {"Sở Y tế"}, set()), "Thường xuyên"),
+    }
+    assert (tasks[0].source.line_start, tasks[0].source.line_end) == (5, 13)
