@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from plangraph import __version__
-from plangraph.commands import export, extract, ingest, push, query, stats
+from plangraph.commands import export, extract, ingest, push, query, serve, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +32,6 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.obj["db"] = db
 
 
-for module in (extract, ingest, stats, query, export, push):
+for module in (extract, ingest, stats, query, export, push, serve):
     for command in module.COMMANDS:
         main.add_command(command)
