@@ -109,6 +109,28 @@ def test_ingesting_again_changes_nothing(neo4j, uri):
     assert neo4j.stats() == before
 
 
+def schema_objects(uri):
+    """plangraph's constraints and indexes on the server: (kind, name, labels, properties)."""
+    target = parse_location(uri)
+    with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
+        found = []
+        for kind in ("CONSTRAINTS", "INDEXES"):
+            records, _, _ = driver.execute_query(
+                f"SHOW {kind} YIELD name, labelsOrTypes, properties", database_=target.database)
+            found += [(kind, r["name"], tuple(r["labelsOrTypes"]), tuple(r["properties"]))
+                      for r in records if r["name"].startswith("plangraph_")]
+    return sorted(found)
+
+
+def test_constraints_and_indexes_are_created_once(neo4j, uri):
+    made = schema_objects(uri)
+    unique_ids = {(labels, props) for kind, _, labels, props in made if kind == "CONSTRAINTS"}
+    assert unique_ids == {((n.label,), ("id",)) for n in NODES}
+    assert (("Task",), ("plan_id",)) in {(labels, props) for _, _, labels, props in made}
+    cli("--db", uri, "ingest", str(PLANS / "001_cadd610ea85bac60.txt"))  # a new connection
+    assert schema_objects(uri) == made
+
+
 def test_a_failed_load_leaves_the_graph_as_it_was(neo4j):
     before = neo4j.stats()
     rows = GraphRows()
