@@ -88,6 +88,10 @@ class _Reader:
         return out
 
     def mention_at(self, i: int) -> _Span | None:
+        tok = self.tokens[i]
+        if self.strict and tok.key not in self.lex.first_words \
+                and tok.loose not in self.lex.first_words_loose:
+            return None  # no name, head, collective or national body starts with this word
         spans = [
             s
             for s in (
@@ -268,7 +272,8 @@ class _Reader:
         """'Báo Ấp Bắc': the newspaper head and a proper name."""
         head = self.lex.newspaper_head
         n = len(head)
-        if not head or self.keys_of(i, i + n) != head or not self.tokens[i].capitalised:
+        if not head or self.tokens[i].key != head[0] or self.keys_of(i, i + n) != head \
+                or not self.tokens[i].capitalised:
             return None
         j = self.proper_name_end(i + n)
         if j == i + n:

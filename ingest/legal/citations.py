@@ -99,7 +99,13 @@ def _find_acts(text: str, province: Province | None) -> tuple[ActMention, ...]:
     return tuple(_read_acts(text, province))
 
 
+# every number-symbol has a digit followed by "/", "-" or "–": text without one cites nothing
+_MAY_CITE = re.compile(r"\d[/\-–]")
+
+
 def _read_acts(text: str, province: Province | None) -> list[ActMention]:
+    if not _MAY_CITE.search(text):
+        return []
     folded = fold(text)
     out: list[ActMention] = []
     for m in citation_re().finditer(text):

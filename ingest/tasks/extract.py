@@ -30,7 +30,8 @@ import re
 from dataclasses import dataclass
 
 from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
-from plangraph.ingest.document.structure import Block, Skeleton, parse_structure
+from plangraph.ingest.document.model import Document
+from plangraph.ingest.document.structure import Block, Skeleton
 from plangraph.ingest.models import AgencyMention, DocumentInfo, Source, Task
 from plangraph.ingest.read.reader import RawDocument
 from plangraph.ingest.tasks.agencies import AgencyReader, Subject
@@ -71,10 +72,10 @@ class _Unit:
 
 
 class _Extractor:
-    def __init__(self, doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> None:
+    def __init__(self, doc: Document, info: DocumentInfo, resolver: AgencyResolver) -> None:
         self.file = doc.file
         self.reader = AgencyReader(resolver, info.province)
-        self.skeleton: Skeleton = parse_structure(doc.lines)
+        self.skeleton: Skeleton = doc.skeleton
         self.tasks: list[Task] = []
         self.claimed: list[tuple[int, int]] = []  # lines read by by_reference()
         self.plain_role = "implementers" if self._units_without_lead() else "lead"
@@ -465,8 +466,9 @@ class _Extractor:
         ))
 
 
-def extract_tasks(doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> list[Task]:
-    return _Extractor(doc, info, resolver).run()
+def extract_tasks(doc: Document | RawDocument, info: DocumentInfo,
+                  resolver: AgencyResolver) -> list[Task]:
+    return _Extractor(Document.of(doc), info, resolver).run()
 
 
 # ------------------------------------------------------------------------------ helpers

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
+    "fold",
     "fold_tones",
     "loose_key",
     "match_key",
@@ -137,3 +139,13 @@ def loose_key(s: str) -> str:
             break
         key = again
     return key
+
+
+@lru_cache(maxsize=16384)
+def fold(s: str) -> str:
+    """Lower case without diacritics, one character for one ('Đề án' -> 'de an'), so that
+    offsets found in the folded text are offsets in `s`."""
+    out = strip_diacritics(s).lower()
+    if len(out) == len(s):
+        return out
+    return "".join(strip_diacritics(c).lower()[:1] or c for c in s)
