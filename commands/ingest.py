@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +24,9 @@ from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
+
+if TYPE_CHECKING:
+    from plangraph.ingest.models import Extraction
 
 
 def document_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -39,6 +43,19 @@ def document_paths(paths: tuple[str, ...]) -> list[Path]:
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def nothing_found(extraction: Extraction) -> bool:
+    """No plan header (kind, number or title), no legal reference and no task: most likely not
+    a plan at all (a letter, a report, the wrong file)."""
+    doc = extraction.document
+    return not (doc.kind or doc.number or doc.title or extraction.legal_refs
+                or extraction.named_acts or extraction.tasks)
+
+
+NOTHING_FOUND = ("không thấy tiêu đề kế hoạch, căn cứ pháp lý hay nhiệm vụ nào nên không nạp "
+                 "(--force để vẫn nạp) / no plan header, legal reference or task found: not "
+                 "loaded (--force loads it anyway)")
 
 
 def _reason(path: Path, exc: Exception) -> str:
@@ -68,42 +85,49 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
     ]
 
 
-def extract_rows(path: Path, ocr: bool = True) -> tuple[GraphRows | None, str | None]:
-    """A document's graph rows, or why it cannot be read (run in a worker process)."""
+def extract_rows(path: Path, ocr: bool = True,
+                 force: bool = False) -> tuple[GraphRows | None, str | None]:
+    """A document's graph rows, or why it is not loaded (run in a worker process)."""
     from plangraph.graph.build import plan_rows
     from plangraph.ingest.extract import DocumentError, extract_file
 
     try:
-        return plan_rows(extract_file(path, ocr=ocr)), None
+        extraction = extract_file(path, ocr=ocr)
+        if nothing_found(extraction) and not force:
+            return None, NOTHING_FOUND
+        return plan_rows(extraction), None
     except DocumentError as exc:
         return None, _reason(path, exc)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return None, f"lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"
 
 
-def extracted(files: list[Path], jobs: int,
-              ocr: bool = True) -> Iterator[tuple[GraphRows | None, str | None]]:
+def extracted(files: list[Path], jobs: int, ocr: bool = True,
+              force: bool = False) -> Iterator[tuple[GraphRows | None, str | None]]:
     """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
     The workers come from a fork server that imported the extractor once (a fork of this
     process, which holds the open store, could inherit its locks)."""
     if jobs < 2 or len(files) < 2 * jobs:
-        yield from (extract_rows(path, ocr) for path in files)
+        yield from (extract_rows(path, ocr, force) for path in files)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(partial(extract_rows, ocr=ocr), files, chunksize=4)
+        yield from pool.map(partial(extract_rows, ocr=ocr, force=force), files, chunksize=4)
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--ocr/--no-ocr", default=True, show_default=True,
               help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
+@click.option("--force", is_flag=True, help="Nạp cả văn bản không thấy tiêu đề, căn cứ hay "
+                                            "nhiệm vụ nào / load documents in which nothing "
+                                            "was found too.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình trích xuất / extraction processes (default: one per core); "
                    "one process writes.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool,
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force: bool,
                    jobs: int | None) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
@@ -123,7 +147,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool,
     summaries: list[LoadSummary] = []
     failures: list[str] = []
     try:
-        with click.progressbar(zip(files, extracted(files, jobs, ocr), strict=True),
+        with click.progressbar(zip(files, extracted(files, jobs, ocr, force), strict=True),
                                length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
                                item_show_func=lambda item: item[0].name if item else "") as bar:
             for path, (rows, failed) in bar:
@@ -134,11 +158,16 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool,
                     summaries.append(store.replace_plan(rows))
                 except StoreError as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
-        stats = store.stats()
+        try:
+            stats = store.stats()
+        except StoreError as exc:  # the store went away: still report what happened to each file
+            stats = None
+            failures.append(str(exc))
     finally:
         store.close()
-    for line in summary_lines(summaries, stats):
-        click.echo(line)
+    if stats is not None:
+        for line in summary_lines(summaries, stats):
+            click.echo(line)
     if failures:
         for failure in failures:
             click.echo(failure, err=True)
