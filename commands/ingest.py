@@ -6,6 +6,7 @@ Each document is loaded on its own: one that cannot be read or loaded is reporte
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,14 +26,22 @@ def document_paths(paths: tuple[str, ...]) -> list[Path]:
     for given in map(Path, paths):
         if given.is_dir():
             found += sorted(
-                p for p in given.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not p.name.upper().startswith("README")
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                p for p in _walk(given)
+                if p.suffix.lower() in SUFFIXES and not p.name.upper().startswith("README")
             )
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files under `folder`, hidden ones left out; linked folders are not entered (no loops),
+    a link to a file is a file, a broken or looping link is kept for its error message."""
+    files = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files += [Path(top) / n for n in names if not n.startswith(".")]
+    return files
 
 
 def _reason(path: Path, exc: Exception) -> str:
