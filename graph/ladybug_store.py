@@ -12,6 +12,7 @@ statement rolls back everything before it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ import ladybug
 import pandas as pd
 
 from plangraph.graph.build import plan_rows
+from plangraph.graph.lock import WriterLock
 from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
@@ -28,6 +30,28 @@ from plangraph.graph.store import LoadSummary, QueryResult, StoreError
 if TYPE_CHECKING:
     from plangraph.ingest.models import Extraction
 
+
+
+READER_WAIT = 30.0  # seconds a reader waits for a writer's checkpoint to finish
+
+
+def _database(path: Path, read_only: bool) -> ladybug.Database:
+    """LadybugDB refuses a read-only open while a checkpoint is pending: a writer checkpointing
+    now (wait for it), or one killed while it did (no one holds the lock: recover by opening
+    read-write once, under the lock, as LadybugDB asks)."""
+    deadline = time.monotonic() + READER_WAIT
+    while True:
+        try:
+            return ladybug.Database(str(path), read_only=read_only)
+        except RuntimeError as exc:
+            if not read_only or "recovery is pending" not in str(exc) \
+                    or time.monotonic() > deadline:
+                raise
+        try:
+            with WriterLock(path):
+                ladybug.Database(str(path)).close()
+        except StoreError:  # a writer is at work
+            time.sleep(0.05)
 
 
 def node_ddl(label: str) -> str:
@@ -53,16 +77,23 @@ class LadybugStore:
         if read_only and not path.exists():
             raise StoreError(f"Chưa có kho đồ thị / no graph store at {path}: "
                              "run `plangraph ingest` first")
+        self._lock: WriterLock | None = None
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = WriterLock(path).acquire()
         try:
-            self._db = ladybug.Database(str(path), read_only=read_only)
+            self._db = _database(path, read_only)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
+            self._release()
             raise StoreError(f"Không mở được kho / cannot open store {path}: {exc}") from exc
-        if not read_only:
-            self._create_schema()
-        self._check_schema()
+        try:
+            if not read_only:
+                self._create_schema()
+            self._check_schema()
+        except BaseException:
+            self.close()
+            raise
 
     def __enter__(self) -> LadybugStore:
         return self
@@ -71,8 +102,16 @@ class LadybugStore:
         self.close()
 
     def close(self) -> None:
-        self._conn.close()
-        self._db.close()
+        try:
+            self._conn.close()
+            self._db.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- schema -------------------------------------------------------------------------------
 
