@@ -13,8 +13,10 @@ from pathlib import Path
 
 import click
 
+from plangraph.commands.stopping import StopAfterCurrent
 from plangraph.graph.schema import NODES, RELS, label_vi
-from plangraph.graph.store import LoadSummary, StoreError, open_store
+from plangraph.graph.space import DiskFullError, ensure_free_space
+from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError, open_store
 from plangraph.ingest.extract import DocumentError, extract_file
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -89,10 +91,25 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
         raise click.ClickException(str(exc)) from exc
     summaries: list[LoadSummary] = []
     failures: list[str] = []
+    stopped = None  # why the ingest stopped before the last document
+    embedded = not store.location.startswith(NEO4J_SCHEMES)
     try:
-        with click.progressbar(files, label="Đang nạp / ingesting", file=sys.stderr,
-                               item_show_func=lambda p: p.name if p else "") as bar:
-            for path in bar:
+        with StopAfterCurrent() as ctrl_c, click.progressbar(
+                files, label="Đang nạp / ingesting", file=sys.stderr,
+                item_show_func=lambda p: p.name if p else "") as bar:
+            for done, path in enumerate(bar):
+                try:
+                    if ctrl_c.requested:
+                        raise click.Abort
+                    if embedded:
+                        ensure_free_space(store.location)
+                except click.Abort:
+                    stopped = (f"Đã dừng (Ctrl+C) sau {done}/{len(files)} văn bản / interrupted "
+                               f"after {done} of {len(files)} documents", 130)
+                    break
+                except DiskFullError as exc:
+                    stopped = (f"{exc} ({done}/{len(files)})", 1)
+                    break
                 try:
                     summaries.append(store.load(extract_file(path)))
                 except (DocumentError, StoreError) as exc:
@@ -105,11 +122,14 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
         store.close()
     for line in summary_lines(summaries, stats):
         click.echo(line)
+    if stopped:
+        click.echo(stopped[0], err=True)
     if failures:
         for failure in failures:
             click.echo(failure, err=True)
         click.echo(f"Lỗi / failed: {len(failures)} văn bản / documents", err=True)
-        ctx.exit(1)
+    if stopped or failures:
+        ctx.exit(stopped[1] if stopped else 1)
 
 
 COMMANDS = [ingest_command]

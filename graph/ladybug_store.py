@@ -86,6 +86,11 @@ class LadybugStore:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             self._release()
+            if "WAL file is corrupted" in str(exc):
+                raise StoreError(
+                    f"Kho {path}: nhật ký ghi hỏng (đĩa từng đầy?) / its write-ahead log is "
+                    f"damaged (was the disk full?): move {path.name}.wal aside to open the store "
+                    "as of its last checkpoint, then ingest again") from exc
             raise StoreError(f"Không mở được kho / cannot open store {path}: {exc}") from exc
         try:
             if not read_only:
