@@ -53,23 +53,23 @@ def _reason(path: Path, exc: Exception) -> str:
 
 
 def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]) -> list[str]:
+    """What was loaded (documents, plans, tasks), then what the store holds, node and edge
+    counts taken from the store itself: the same numbers as `plangraph stats` (rows written
+    per document would count an agency or an edge shared by two plans twice)."""
     nodes: Counter[str] = Counter()
-    edges: Counter[str] = Counter()
     for s in summaries:
         nodes.update(s.nodes)
-        edges.update(s.edges)
     replaced = sum(s.replaced for s in summaries)
-    vi_edges = ", ".join(f"{label_vi(r.name)} {edges[r.name]}" for r in RELS if edges[r.name])
-    en_edges = ", ".join(f"{r.name} {edges[r.name]}" for r in RELS if edges[r.name])
+    edges = stats["edges"]
     return [
         f"Đã nạp {len(summaries)} văn bản: {nodes['Plan']} kế hoạch, {nodes['Task']} nhiệm vụ"
-        + (f"; quan hệ: {vi_edges}" if vi_edges else "")
         + (f" ({replaced} văn bản thay bản đã nạp trước)" if replaced else "") + ".",
         f"Loaded {len(summaries)} documents: {nodes['Plan']} plans, {nodes['Task']} tasks"
-        + (f"; edges: {en_edges}" if en_edges else "")
         + (f" ({replaced} replaced an earlier load)" if replaced else "") + ".",
         "Kho hiện có / the store now holds: " + ", ".join(
             f"{stats['nodes'][n.label]} {label_vi(n.label).lower()} ({n.label})" for n in NODES),
+        "Quan hệ trong kho / edges in the store: " + ", ".join(
+            f"{label_vi(r.name)} ({r.name}) {edges[r.name]}" for r in RELS if r.name in edges),
     ]
 
 

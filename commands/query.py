@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import json
+import shutil
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
-from plangraph.graph.render import render_html, write_html
 from plangraph.graph.store import StoreError, open_store
 from plangraph.queries.catalog import CannedQuery, QueryError, catalog
-from plangraph.queries.runner import QueryOutput, run
-
-CELL = 60  # table cells are cut here; csv and json keep everything
+from plangraph.queries.runner import run
 
 
 @click.command("queries")
@@ -50,22 +48,34 @@ def _signature(q: CannedQuery) -> str:
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Tham số / parameter, e.g. -p tinh=\"tuyen quang\" (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "html"]),
-              default="table", show_default=True)
+              default=None, help="In ra màn hình / print as (mặc định / default: table, or "
+                                 "nothing when -o or --html writes a file).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE", help="Ghi kết quả ra tệp theo đuôi / write the result to FILE by "
+                                   "its extension: .csv (Excel), .xlsx, .json, .html.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), default=None,
               help="Ghi đồ thị tương tác ra tệp / write the interactive graph to FILE.")
+@click.option("--wide", is_flag=True, help="Bảng không cắt, không xuống dòng / table cells "
+                                           "whole, whatever the terminal width.")
 @click.option("--as-of", "as_of", default=None, metavar="DATE",
               help="Hiện tỉnh và cơ quan theo đơn vị kế nhiệm tại ngày này / show provinces "
                    "and agency types as their successors at DATE (YYYY-MM-DD).")
 @click.pass_context
-def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
-                  html_file: str | None, as_of: str | None) -> None:
+def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str | None,
+                  output: str | None, html_file: str | None, wide: bool,
+                  as_of: str | None) -> None:
     """Chạy một truy vấn có sẵn / run a canned query (see `plangraph queries`)."""
+    from plangraph.queries import output as results
+
     given = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise click.BadParameter(f"cần dạng / expected KEY=VALUE: {item}", param_hint="-p")
         given[key.strip()] = value
+    if output and Path(output).suffix.lower() not in results.FORMATS:
+        raise click.BadParameter(f"{output}: đuôi tệp / file type: "
+                                 f"{', '.join(results.FORMATS)}", param_hint="-o")
     try:
         store = open_store(ctx.obj.get("db") if ctx.obj else None, read_only=True)
         try:
@@ -74,57 +84,26 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
             store.close()
     except (QueryError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if html_file:
-        try:
-            write_html(out.to_graph(), html_file, title=out.query.question, notes=out.notes)
+    for path, what in ((html_file, "đồ thị / graph"), (output, "kết quả / result")):
+        if not path:
+            continue
+        try:  # --html writes the page whatever the file is called
+            written = results.write(out, path) if path == output else \
+                results.write_html(out, path)
         except OSError as exc:
             raise click.ClickException(
-                f"không ghi được / cannot write {html_file}: {exc.strerror or exc}") from exc
-        click.echo(f"Đã ghi đồ thị / graph written: {html_file}", err=True)
+                f"không ghi được / cannot write {path}: {exc.strerror or exc}") from exc
+        click.echo(f"Đã ghi {what} written: {written} ({len(out.rows)} dòng / rows)", err=True)
+    if fmt is None:
+        fmt = None if output or html_file else "table"
     if fmt == "json":
-        _dump({"query": out.query.name, "question": out.query.question,
-               "params": out.params, "columns": [{"key": c, "label": label} for c, label
-                                                 in zip(out.columns, out.labels, strict=True)],
-               "rows": out.records(), "notes": out.notes})
+        sys.stdout.write(results.json_text(out))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(out.labels)
-        writer.writerows([_cell(v) for v in row] for row in out.rows)
-        for note in out.notes:
-            click.echo(note, err=True)
+        results.write_csv(out, sys.stdout)
     elif fmt == "html":
-        sys.stdout.write(render_html(out.to_graph(), title=out.query.question, notes=out.notes))
-    else:
-        click.echo(render_table(out))
-
-
-def render_table(out: QueryOutput) -> str:
-    """For a person: node ids left out (csv and json keep them), long cells cut."""
-    shown = [i for i, c in enumerate(out.columns) if out.query.kind(c) != "id"]
-    labels = [out.labels[i] for i in shown]
-    cells = [[_cut(_cell(row[i])) for i in shown] for row in out.rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(labels)]
-    line = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-            for r in cells]
-    head = "  ".join(h.ljust(w) for h, w in zip(labels, widths, strict=True)).rstrip()
-    return "\n".join([out.query.question, "", head, line, *body, "", *out.notes,
-                      f"{len(out.rows)} dòng / rows"])
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "có" if v else "không"
-    if isinstance(v, list):
-        return "; ".join(_cell(x) for x in v)
-    return str(v)
-
-
-def _cut(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= CELL else s[: CELL - 1] + "…"
+        sys.stdout.write(results.html_page(out))
+    elif fmt == "table":
+        click.echo(results.table(out, shutil.get_terminal_size((100, 24)).columns, wide=wide))
 
 
 def _dump(data: Any) -> None:

@@ -207,7 +207,8 @@ class _Builder:
                               as_written=squeeze(mention.written), how=mention.how)
             for theme in task.themes:
                 self.node("Theme", id=theme)
-                self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme)
+                self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme,
+                          keyword=task.theme_keywords.get(theme))
 
     def agency(self, mention: AgencyMention, source: Source | None) -> str:
         agency = agency_id(self.province_id, mention)

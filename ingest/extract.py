@@ -1,7 +1,8 @@
 """One document in, one `Extraction` out: the pipeline that ties the extractors together.
 
-read (any format/encoding -> NFC lines) -> header -> legal references and programmes ->
-tasks with their agencies -> themes. Nothing here touches a store.
+read (any format/encoding -> NFC lines) -> the document model (clean lines, running text,
+skeleton: built once, shared) -> header -> legal references and programmes -> tasks with their
+agencies -> themes. Nothing here touches a store.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import hashlib
 from pathlib import Path
 
 from plangraph.ingest.agencies.resolver import get_resolver
+from plangraph.ingest.document.model import Document
 from plangraph.ingest.errors import DocumentError
 from plangraph.ingest.header import parse_header
 from plangraph.ingest.legal.extract import extract_legal
 from plangraph.ingest.models import Extraction
-from plangraph.ingest.read.reader import read_document
 from plangraph.ingest.tasks.extract import extract_tasks
 from plangraph.ingest.tasks.themes import assign_themes
 
@@ -22,12 +23,14 @@ __all__ = ["DocumentError", "extract_file"]
 
 
 def extract_file(path: str | Path) -> Extraction:
-    doc = read_document(path)
+    doc = Document.read(path)
     info = parse_header(doc)
     legal = extract_legal(doc, info)
     tasks = extract_tasks(doc, info, get_resolver())
     for task in tasks:
-        task.themes = [m.theme for m in assign_themes(task.text)]
+        matches = assign_themes(task.text)
+        task.themes = [m.theme for m in matches]
+        task.theme_keywords = {m.theme: m.keyword for m in matches}
     return Extraction(
         file=doc.file,
         document=info,

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from plangraph.ingest.document.markup import mostly_caps
+from plangraph.ingest.document.model import Document
 from plangraph.ingest.legal.citations import canonical_id, find_acts, symbol_of
 from plangraph.ingest.legal.data import Province, act_types, fold, province_key, provinces
 from plangraph.ingest.legal.dates import DATE, DATE_RE, iso_date
-from plangraph.ingest.legal.flow import clean_line
 from plangraph.ingest.legal.issuers import (
     IssuerMatch,
     complete,
@@ -63,8 +65,9 @@ class _Title:
     last: int
 
 
-def parse_header(doc: RawDocument) -> DocumentInfo:
-    lines = [clean_line(raw) for raw in doc.lines]
+def parse_header(doc: Document | RawDocument) -> DocumentInfo:
+    doc = Document.of(doc)
+    lines = doc.clean_lines
     top = min(len(lines), TOP_LINES)
     head = _find_title(lines, 0, top)
     attached = _attached_plan(lines, head) if head else None
@@ -73,7 +76,8 @@ def parse_header(doc: RawDocument) -> DocumentInfo:
     if head:
         used, shown = [head.first, head.last], attached or head
         info.kind = shown.kind
-        info.title = _restore_case(shown.title, doc.text) if _is_caps(shown.title) else shown.title
+        title = shown.title
+        info.title = _restore_case(title, doc.text) if mostly_caps(title) else title
     pre_end = head.first if head else top
     symbol = None
     for i in range(top):
@@ -84,7 +88,7 @@ def parse_header(doc: RawDocument) -> DocumentInfo:
             if re.search(r"\d", n.group("num")):
                 info.number = canonical_id(n.group("num").strip(".…") + symbol)
             used.append(i)
-        d = _PLACE_DATE.search(_MOTTO.sub(" ", line))
+        d = _PLACE_DATE.search(_MOTTO.sub(" ", line)) if "ngày" in line.lower() else None
         if d and info.issued is None and i <= (head.last + 3 if head else top):
             m = DATE_RE.search(d.group(0))
             info.issued = iso_date(m) if m and not d.group("partial") else None
@@ -115,11 +119,6 @@ def _kinds() -> list[tuple[str, str]]:
     return sorted(kinds, key=lambda k: len(k[0]), reverse=True)
 
 
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
 def _find_title(lines: list[str], start: int, stop: int) -> _Title | None:
     for i in range(start, stop):
         line = _MOTTO.sub("", lines[i]).strip(" \t|")
@@ -130,7 +129,7 @@ def _find_title(lines: list[str], start: int, stop: int) -> _Title | None:
             if not folded.startswith(fk) or folded[len(fk):len(fk) + 1].isalnum():
                 continue
             rest = line[len(fk):].strip(" :\t")
-            if rest and not (_is_caps(line[:len(fk)]) and len(line) < 400):
+            if rest and not (mostly_caps(line[:len(fk)]) and len(line) < 400):
                 continue
             if not rest and line != line.upper() and line[:len(fk)] != kind:
                 continue
@@ -192,27 +191,20 @@ def _restore_case(title: str, body: str) -> str:
     A word takes the case it has after the same previous word in the body ("tướng Chính"),
     else its most frequent case there; words the body lacks are lower case.
     """
-    pairs: dict[tuple[str, str], Counter] = {}
-    words: dict[str, Counter] = {}
-    for line in body.split("\n"):
-        if _is_caps(line):
-            continue
-        for m in re.finditer(r"(?<=[\w,”\"])( )([\wĐđ]+)", line):
-            prev = re.search(r"([\wĐđ]+)\W*$", line[:m.start()])
-            w = m.group(2)
-            words.setdefault(w.lower(), Counter())[w] += 1
-            if prev:
-                pairs.setdefault((prev.group(1).lower(), w.lower()), Counter())[w] += 1
+    toks = re.split(r"(\s+)", title)
+    parts = [None if not tok.strip() or _is_symbol(tok) else _TOKEN.match(tok).groups()
+             for tok in toks]
+    pairs, words = _body_cases(body, frozenset(p[1].lower() for p in parts if p))
     out, prev = [], ""
-    for n, tok in enumerate(re.split(r"(\s+)", title)):
+    for n, (tok, part) in enumerate(zip(toks, parts, strict=True)):
         if not tok.strip():
             out.append(tok)
             continue
-        if re.search(r"\d", tok) and re.search(r"[A-ZĐ]", tok):
+        if part is None:
             out.append(canonical_id(tok))
             prev = ""
             continue
-        lead, word, tail = re.match(r"^(\W*)([\wĐđ]*)(.*)$", tok).groups()
+        lead, word, tail = part
         seen = pairs.get((prev, word.lower())) or words.get(word.lower())
         cased = seen.most_common(1)[0][0] if seen else word.lower()
         if n == 0:
@@ -220,6 +212,63 @@ def _restore_case(title: str, body: str) -> str:
         out.append(lead + cased + tail)
         prev = word.lower()
     return "".join(out)
+
+
+_TOKEN = re.compile(r"^(\W*)([\wĐđ]*)(.*)$")
+# a word after a space that follows a word, a comma or a quote; the word before it on its line
+_CASE_HIT = re.compile(r"(?<=[\w,”\"]) (\w+)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The last run of word characters in text[start:end]."""
+    j = end
+    while j > start and not _WORD_CHAR.match(text, j - 1):
+        j -= 1
+    i = j
+    while i > start and _WORD_CHAR.match(text, i - 1):
+        i -= 1
+    return text[i:j] or None
+
+
+def _is_symbol(tok: str) -> bool:
+    return bool(re.search(r"\d", tok) and re.search(r"[A-ZĐ]", tok))
+
+
+def _body_cases(body: str, needed: frozenset[str]
+                ) -> tuple[dict[tuple[str, str], Counter], dict[str, Counter]]:
+    """How the body writes the `needed` words (lower case) where a word, a comma or a quote and
+    a space come before them: by (previous word on the line, word) and by word alone. Lines in
+    capitals are left out."""
+    pairs: dict[tuple[str, str], Counter] = {}
+    words: dict[str, Counter] = {}
+    for line, m in _hits(body, needed):
+        w = m.group(1)
+        lw = w.lower()
+        words.setdefault(lw, Counter())[w] += 1
+        prev = _last_word(line, 0, m.start())
+        if prev and (lp := prev.lower()) in needed:
+            pairs.setdefault((lp, lw), Counter())[w] += 1
+    return pairs, words
+
+
+def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """(line, match of _CASE_HIT in it) for the needed words, lines in capitals left out."""
+    words = sorted((w for w in needed if w), key=len, reverse=True)
+    if not words:
+        return
+    if len(body.lower()) == len(body):  # one lower-case character for one: no word is missed
+        near = re.compile(r"(?<=[\w,”\"]) (?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                          re.IGNORECASE)
+        lines = sorted({body.rfind("\n", 0, m.start()) + 1 for m in near.finditer(body)})
+    else:
+        lines = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
+    for start in lines:
+        end = body.find("\n", start)
+        line = body[start:end if end >= 0 else len(body)]
+        found = [m for m in _CASE_HIT.finditer(line) if m.group(1).lower() in needed]
+        if found and not mostly_caps(line):
+            yield from ((line, m) for m in found)
 
 
 def _province_name(text: str) -> str | None:

@@ -113,6 +113,8 @@ class Task:
     when: str | None = None  # deadline text as written
     period: str | None = None  # normalised period, e.g. "Q2", "2024-06", "ongoing"
     themes: list[str] = field(default_factory=list)
+    # theme id -> the keyword of ontology/themes.json that assigned it: the evidence shown
+    theme_keywords: dict[str, str] = field(default_factory=dict)
     source: Source | None = None
 
     @property

@@ -60,6 +60,10 @@ class Successor:
     scope_en: str
     confidence: str
     sources: tuple[str, ...]
+    # where the work was split: a task about one of these themes goes to this successor;
+    # `task_default`: the successor of the tasks about none of the listed themes
+    task_themes: tuple[str, ...] = ()
+    task_default: bool = False
 
 
 @dataclass(frozen=True)

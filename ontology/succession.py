@@ -51,9 +51,11 @@ from plangraph.ontology.loader import (
     agency_type_changes,
     current_provinces,
     former_provinces,
+    themes,
 )
 
-__all__ = ["Successor", "agency_type_as_of", "iso_date", "province_as_of", "province_node_id"]
+__all__ = ["Successor", "agency_type_as_of", "agency_type_for_task", "iso_date",
+           "province_as_of", "province_node_id"]
 
 Date = dt.date | str | None
 
@@ -131,6 +133,38 @@ def agency_type_as_of(agency_type: str, date: Date) -> list[Successor]:
                                 "recorded")]
     return [Successor(s.to, scope_note(s.scope_vi, s.scope_en, s.confidence))
             for s in change.successors]
+
+
+def agency_type_for_task(agency_type: str, date: Date,
+                         task_themes: list[str] | tuple[str, ...]) -> tuple[str | None, str]:
+    """The one successor doing a task's work on `date`, and why: where a type's work was split
+    (Sở LĐTBXH), the successor whose `task_themes` (successions.json) the task has, in the order
+    listed, else the `task_default` one. Unchanged types give (agency_type, "").
+
+        agency_type_for_task("Sở Lao động - Thương binh và Xã hội", "2026-01-01",
+                             ["treatment_rehab"]) -> ("Công an cấp tỉnh", "chủ đề … ")
+    """
+    on = iso_date(date)
+    change = _changes().get(match_key(agency_type))
+    if on is None or change is None or on < change.valid_from:
+        return agency_type, ""
+    if not change.successors:
+        return None, (f"giải thể từ {change.valid_from} / abolished from {change.valid_from}")
+    if len(change.successors) == 1:
+        s = change.successors[0]
+        return s.to, scope_note(s.scope_vi, s.scope_en, s.confidence)
+    labels = {t.id: t.label_vi for t in themes()}
+    for s in change.successors:
+        hit = [t for t in s.task_themes if t in task_themes]
+        if hit:
+            about = ", ".join(labels.get(t, t) for t in hit)
+            return s.to, f"nhiệm vụ có chủ đề / task about {about} → {s.scope_vi}"
+    default = next((s for s in change.successors if s.task_default), None)
+    if default is None:
+        return None, "không xác định được cơ quan kế nhiệm / no successor for this task"
+    listed = sorted({labels.get(t, t) for s in change.successors for t in s.task_themes})
+    return default.to, (f"nhiệm vụ không thuộc chủ đề / task about none of {', '.join(listed)}"
+                        f" → {default.scope_vi}")
 
 
 def scope_note(scope_vi: str, scope_en: str, confidence: str) -> str:

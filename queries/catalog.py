@@ -19,9 +19,11 @@ from plangraph.queries import names
 QUERY_DIR = Path(__file__).resolve().parent
 DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
-PARAM_TYPES = ("string", "int", "date", "province", "agency_type", "period", "programme", "act",
-               "text", "collectives")
-COLUMN_KINDS = ("province", "agency_type", "id")
+PARAM_TYPES = ("string", "int", "date", "year", "province", "agency_type", "period",
+               "period_scope", "plan", "programme", "act", "text", "collectives")
+# types the runner uses itself, never sent to the Cypher
+RUNNER_ONLY = ("text", "period_scope")
+COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines", "period")
 
 
 class QueryError(ValueError):
@@ -248,7 +250,7 @@ def _check(q: CannedQuery, where: str) -> None:
         if {e.source, e.target} - node_columns:
             raise QueryError(f"{where}: đầu cạnh không phải nút / edge end is not a node column")
     in_cypher = {m for body in q.bodies.values() for m in re.findall(r"\$(\w+)", body)}
-    params = {p.name for p in q.params if p.type != "text"}
+    params = {p.name for p in q.params if p.type not in RUNNER_ONLY}
     if in_cypher != params:
         raise QueryError(f"{where}: tham số Cypher và khai báo lệch nhau / Cypher parameters "
                          f"{sorted(in_cypher)} ≠ declared {sorted(params)}")

@@ -2,6 +2,8 @@
 // question: Chủ đề nào tỉnh khác có nhiệm vụ mà tỉnh này không có?
 // question_en: Themes a province does not cover that other provinces do.
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // order: province, tasks_elsewhere desc, theme, theme_id
 // column: province | Tỉnh thiếu chủ đề | province
 // column: theme_id | Mã chủ đề | id
@@ -12,9 +14,11 @@
 // node: theme_id | Theme | text=theme title=covered_by,tasks_elsewhere
 // edge: province -> theme_id | "thiếu chủ đề" | title=covered_by
 MATCH (p:Plan)
-WHERE p.province IS NOT NULL AND ($tinh = '' OR p.province = $tinh)
+WHERE p.province IS NOT NULL AND (size($tinh) = 0 OR p.province IN $tinh)
+  AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH DISTINCT p.province AS province
-MATCH (t:Task)-[:CO_CHU_DE]->(th:Theme)
+MATCH (q:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
+WHERE $nam = 0 OR q.year = $nam
 WITH province, th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t) AS tasks
 WHERE NOT province IN covered_by
 RETURN province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme, covered_by,

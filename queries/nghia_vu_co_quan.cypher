@@ -3,17 +3,20 @@
 // question_en: One agency type's obligations across provinces: tasks it leads, supports or implements, with deadlines.
 // param: co_quan | agency_type | | Loại cơ quan, vd. "so y te" / agency type, e.g. "so y te"
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // order: province, plan, source, task_id, role, agency_id
 // column: province | Tỉnh / Thành phố | province
 // column: agency_id | Mã cơ quan | id
 // column: agency_type | Cơ quan (loại) | agency_type
 // column: role | Vai trò
 // column: plan | Kế hoạch
+// column: year | Năm
 // column: task_key | Mục
 // column: task_id | Mã nhiệm vụ | id
 // column: task_text | Nhiệm vụ
 // column: when_text | Thời hạn (văn bản)
-// column: period | Kỳ
+// column: period | Kỳ | period
 // column: names | Tên như văn bản ghi
 // column: source | Nguồn
 // node: agency_id | Agency | text=agency_type title=province,names
@@ -21,14 +24,15 @@
 // node: province | Province
 // edge: agency_id -> task_id | $role
 // edge: agency_id -> province | THUOC_TINH
-MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-WHERE a.type = $co_quan AND ($tinh = '' OR a.province = $tinh)
+MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CO_NHIEM_VU]-(p:Plan)
+WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
+  AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH DISTINCT a, t,
      CASE WHEN EXISTS { MATCH (a)-[:CHU_TRI]->(t) } THEN 'chủ trì'
           WHEN EXISTS { MATCH (a)-[:PHOI_HOP]->(t) } THEN 'phối hợp'
           ELSE 'thực hiện' END AS role
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
 RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
-       coalesce(p.number, p.title) AS plan, t.key AS task_key, t.id AS task_id,
+       coalesce(p.number, p.title) AS plan, p.year AS year, t.key AS task_key, t.id AS task_id,
        t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
        t.file AS file, t.line_start AS line_start, t.line_end AS line_end

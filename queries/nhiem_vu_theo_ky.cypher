@@ -1,28 +1,36 @@
 // name: nhiem_vu_theo_ky
-// question: Những nhiệm vụ nào đến hạn trong một kỳ (vd. Quý II, tháng 6/2024), ở các tỉnh?
-// question_en: Tasks due in a period (e.g. Quý II, 6/2024) across provinces.
-// param: ky | period | | Kỳ, vd. "Quý II", "quy 2/2024", "6/2024", "2024" / period
+// question: Những nhiệm vụ nào đến hạn trong một kỳ (vd. Quý II/2024, tháng 6/2024, năm 2023), ở các tỉnh?
+// question_en: Tasks due in a period (e.g. Quý II/2024, 6/2024, 2023) across provinces.
+// param: ky | period | | Kỳ, vd. "Quý II/2024", "6/2024", "2023", "thường xuyên"; thời hạn không ghi năm tính theo năm của kế hoạch / period; a deadline without a year is read in its plan's year
+// param: pham_vi | period_scope | den_han | "den_han": chỉ nhiệm vụ đến hạn trong kỳ; "tat_ca": cả nhiệm vụ đang thực hiện trong kỳ và thường xuyên / "den_han": due in the period only; "tat_ca": also under way and ongoing
 // param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // order: province, plan, source, task_id
 // column: province | Tỉnh / Thành phố | province
+// column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
+// column: year | Năm
 // column: task_key | Mục
 // column: task_id | Mã nhiệm vụ | id
 // column: task_text | Nhiệm vụ
 // column: when_text | Thời hạn (văn bản)
-// column: period | Kỳ
+// column: period | Kỳ | period
+// column: due | Trong kỳ này | due
 // column: leads | Chủ trì
 // column: others | Phối hợp / thực hiện
 // column: source | Nguồn
-// node: task_id | Task | text=task_key title=task_text,when_text,leads,source
+// node: task_id | Task | text=task_key title=task_text,when_text,due,leads,source
 // node: province | Province
 // edge: task_id -> province | THUOC_TINH
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)
-WHERE t.period IN $ky AND ($tinh = '' OR t.province = $tinh)
+WHERE t.id IN $ky AND (size($tinh) = 0 OR t.province IN $tinh)
+  AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
 WITH p, t, collect(DISTINCT a.type) AS leads
 OPTIONAL MATCH (b:Agency)-[:PHOI_HOP|THUC_HIEN]->(t)
-RETURN t.province AS province, coalesce(p.number, p.title) AS plan, t.key AS task_key,
-       t.id AS task_id, t.text AS task_text, t.when_text AS when_text, t.period AS period,
-       leads, collect(DISTINCT b.type) AS others, t.file AS file,
-       t.line_start AS line_start, t.line_end AS line_end
+RETURN t.province AS province, p.id AS plan_id, coalesce(p.number, p.title) AS plan,
+       p.year AS year, t.key AS task_key, t.id AS task_id, t.text AS task_text,
+       t.when_text AS when_text, t.period AS period, '' AS due, leads,
+       collect(DISTINCT b.type) AS others, t.file AS file, t.line_start AS line_start,
+       t.line_end AS line_end

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,11 +24,10 @@ from typing import TYPE_CHECKING, Any
 from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
-from plangraph.ingest.tasks.deadlines import period_matches
 from plangraph.ingest.text.vntext import loose_key, nfc
 from plangraph.ontology.loader import collective_types
-from plangraph.queries import names
-from plangraph.queries.catalog import CannedQuery, Param, QueryError, get
+from plangraph.queries import names, periods
+from plangraph.queries.catalog import RUNNER_ONLY, CannedQuery, Param, QueryError, get
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,6 +43,8 @@ class QueryOutput:
     columns: list[str]
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)  # shown to the user under the result
+    given: dict[str, Any] = field(default_factory=dict)  # the parameters as typed
+    as_of: str | None = None  # the --as-of date, ISO
 
     @property
     def labels(self) -> list[str]:
@@ -116,8 +118,10 @@ def dialect(store: GraphStore) -> str:
 def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None = None,
         *, as_of: str | dt.date | None = None) -> QueryOutput:
     q = name if isinstance(name, CannedQuery) else get(name)
-    bound = bind(q, params or {}, store)
-    cypher_params = {p.name: bound[p.name] for p in q.params if p.type != "text"}
+    on = _date(str(as_of), "--as-of") if as_of is not None else None
+    bound = bind(q, params or {}, store, as_of=on)
+    cypher_params = {p.name: list(v) if isinstance(v, list) else v
+                     for p in q.params if p.type not in RUNNER_ONLY for v in [bound[p.name]]}
     result = store.run(q.cypher(dialect(store)), cypher_params)
     columns, rows = _merge_sources(list(result.columns),
                                    [[_plain(v) for v in r] for r in result.rows])
@@ -125,16 +129,109 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
         if p.type == "text" and bound[p.name]:
             i = columns.index(p.column)
             rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
+    typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
+    for row in rows:  # `$tinh AS province` gives the bound list back: show the name typed
+        for i, cell in enumerate(row):
+            if isinstance(cell, list) and cell:
+                row[i] = next((name for values, name in typed if values == set(cell)), cell)
+    out = QueryOutput(q, _shown(bound), columns, rows, given=dict(params or {}), as_of=on)
+    _fill_due(out, bound)
+    _fill_deadlines(out, store)
     sort_rows(q, columns, rows)
-    out = QueryOutput(q, bound, columns, rows)
     for p in q.params:
         if p.type == "collectives" and bound[p.name]:
             left_out = ", ".join(bound[p.name][:2]) + (", …" if len(bound[p.name]) > 2 else "")
             out.notes.append(f"Không tính chủ thể tập thể ({left_out}): thêm -p {p.name}=co để "
                              f"tính / collective assignees left out; -p {p.name}=co counts them")
-    if as_of is not None:
-        _apply_as_of(out, _date(str(as_of), "--as-of"))
+    if on is not None:
+        from plangraph.queries.as_of import apply_as_of
+
+        apply_as_of(out, on, store, {p.name: bound[p.name] for p in q.params
+                                     if p.type == "agency_type"})
+    if not out.rows:
+        out.notes += explain_empty(q, bound, store)
     return out
+
+
+class Bound(list):
+    """A parameter bound to several values (sent to the Cypher as a plain list), with what
+    the analyst typed and, for periods, how each task falls in the period."""
+
+    def __init__(self, values, typed: str = "", dues: dict[str, periods.Due] | None = None,
+                 note: str = ""):
+        super().__init__(values)
+        self.typed = typed
+        self.dues = dues or {}
+        self.note = note
+
+
+def _shown(bound: dict[str, Any]) -> dict[str, Any]:
+    """The bound parameters as shown to the analyst (a typed name rather than ids)."""
+    return {k: (v.typed if isinstance(v, Bound) and v.typed else
+                list(v) if isinstance(v, list) else v) for k, v in bound.items()}
+
+
+def _fill_due(out: QueryOutput, bound: dict[str, Any]) -> None:
+    """Columns of kind `due`: how the row's task (`task_id`) falls in the period asked."""
+    dues = next((v for v in bound.values() if isinstance(v, Bound) and v.dues), None)
+    due_cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "due"]
+    if not due_cols or "task_id" not in out.columns:
+        return
+    t = out.columns.index("task_id")
+    for row in out.rows:
+        due = dues.dues.get(row[t]) if dues else None
+        for i in due_cols:
+            row[i] = due.label if due else None
+    notes = [v.note for v in bound.values() if isinstance(v, Bound) and v.note]
+    out.notes += notes
+
+
+NEAREST = 3  # deadlines shown in a `deadlines` column
+
+
+def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
+    """Columns of kind `deadlines` hold task ids: shown as the earliest deadlines those tasks
+    set, each read in its plan's year, with how many tasks share it ("Quý II/2024 (3)")."""
+    cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
+    if not cols or not out.rows:
+        return
+    found = {task: periods.deadlines(code, year)
+             for task, code, year in store.run(_TASK_PERIODS).rows}
+    for row in out.rows:
+        for i in cols:
+            tasks: Counter[tuple[float, str]] = Counter()
+            for task in row[i] or []:
+                tasks.update(set(found.get(task, [])))
+            row[i] = "; ".join(f"{words} ({n})" if n > 1 else words
+                               for (_, words), n in sorted(tasks.items())[:NEAREST])
+
+
+def explain_empty(q: CannedQuery, bound: dict[str, Any], store: GraphStore) -> list[str]:
+    """Why an answer is empty, where a parameter names something the store has no plan of."""
+    notes = []
+    for p in q.params:
+        value = bound.get(p.name)
+        if p.type == "province" and value:
+            have = {r[0] for r in store.run(_PLAN_PROVINCES).rows}
+            missing = [v for v in value if v not in have]
+            if len(missing) == len(value):
+                shown = value.typed if isinstance(value, Bound) and value.typed else value[0]
+                notes.append(f"{shown}: chưa có kế hoạch nào trong kho / no plan of this "
+                             f"province in the store (có / present: {', '.join(sorted(have))})")
+        elif p.type == "agency_type" and value:
+            n = store.run("MATCH (a:Agency)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(:Task) "
+                          "WHERE a.type IN $types RETURN count(a)", {"types": list(value)})
+            if not n.rows[0][0]:
+                shown = value.typed if isinstance(value, Bound) and value.typed else value[0]
+                notes.append(f"{shown}: không có nhiệm vụ nào trong kho / no task of this "
+                             "agency type in the store")
+        elif p.type == "year" and value:
+            years = sorted({r[0] for r in store.run(_PLAN_YEARS).rows if r[0]})
+            if value not in years:
+                notes.append(f"năm {value}: chưa có kế hoạch nào trong kho / no plan of that "
+                             f"year in the store (có / present: "
+                             f"{', '.join(map(str, years))})")
+    return notes
 
 
 def contains_words(text: str, typed: str) -> bool:
@@ -243,8 +340,12 @@ def _source(file: Any, start: Any, end: Any) -> str | None:
 
 # --- parameters --------------------------------------------------------------------------
 
-def bind(q: CannedQuery, given: Mapping[str, Any], store: GraphStore) -> dict[str, Any]:
-    """Typed values for every parameter of `q`, or `QueryError` naming the problem."""
+def bind(q: CannedQuery, given: Mapping[str, Any], store: GraphStore, *,
+         as_of: str | None = None) -> dict[str, Any]:
+    """Typed values for every parameter of `q`, or `QueryError` naming the problem.
+
+    With `as_of`, a province or agency type typed by its name on that date also stands for
+    the former units whose work it took over ("Đồng Tháp" finds Tiền Giang's plans)."""
     unknown = [k for k in given if q.param(k) is None]
     if unknown:
         accepted = ", ".join(p.name for p in q.params) or "—"
@@ -258,14 +359,66 @@ def bind(q: CannedQuery, given: Mapping[str, Any], store: GraphStore) -> dict[st
             raise QueryError(f"{q.name}: thiếu tham số / missing parameter {p.name} "
                              f"({p.description}): -p {p.name}=…")
         try:
-            out[p.name] = _convert(p, raw, store)
+            if p.type == "period":
+                scope = next((given.get(x.name) or x.default for x in q.params
+                              if x.type == "period_scope"), None)
+                out[p.name] = _period(p, nfc(str(raw)).strip(), scope, store)
+            else:
+                out[p.name] = _convert(p, raw, store, as_of)
         except names.NameMatchError as exc:
             raise QueryError(f"{q.name}: {p.name}: {exc}") from exc
+    provinces = [p.name for p in q.params if p.type == "province" and out[p.name]]
+    for i, a in enumerate(provinces):
+        for b in provinces[i + 1:]:
+            if set(out[a]) & set(out[b]):
+                raise QueryError(f"{q.name}: {a} và {b} là cùng một tỉnh / {a} and {b} name the "
+                                 f"same province ({out[a].typed or out[a][0]}): chọn hai tỉnh "
+                                 "khác nhau / pick two different provinces")
     return out
 
 
-def _convert(p: Param, raw: Any, store: GraphStore) -> Any:
+def _period(p: Param, typed: str, scope: str | None, store: GraphStore) -> Bound:
+    """The ids of the tasks that fall in the period typed, each task's period read in its
+    plan's year (queries/periods.py); `scope` "den_han" keeps the due ones only."""
+    try:
+        period = periods.parse_period(typed)
+    except periods.PeriodError as exc:
+        raise QueryError(f"{p.name}: {exc}") from None
+    everything = (scope or "den_han") != "den_han"
+    dues: dict[str, periods.Due] = {}
+    left_out: Counter[str] = Counter()
+    for task_id, code, year in store.run(_TASK_PERIODS).rows:
+        due = periods.classify(code, year, period)
+        if due is None:
+            continue
+        if everything or due.kind == periods.DUE or period.ongoing:
+            dues[task_id] = due
+        else:
+            left_out[due.kind] += 1
+    note = ""
+    if left_out:
+        note = ("Chỉ tính nhiệm vụ đến hạn trong kỳ; thêm -p pham_vi=tat_ca để xem cả "
+                + ", ".join(f"{n} nhiệm vụ {periods.KIND_VI[k]}" for k, n in left_out.items())
+                + " / only tasks due in the period; -p pham_vi=tat_ca adds "
+                + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in left_out.items()))
+    return Bound(sorted(dues), typed, dues, note)
+
+
+def _convert(p: Param, raw: Any, store: GraphStore, as_of: str | None = None) -> Any:
     typed = nfc(str(raw)).strip()
+    if p.type == "period_scope":
+        if typed not in ("den_han", "tat_ca"):
+            raise QueryError(f'{p.name}: "den_han" (đến hạn trong kỳ / due in the period) hoặc '
+                             f'/ or "tat_ca" (cả đang thực hiện, thường xuyên / also under way '
+                             f'and ongoing), không phải / not "{typed}"')
+        return typed
+    if p.type == "year":
+        if not typed:
+            return 0
+        if not re.fullmatch(r"(19|20)\d\d", typed):
+            raise QueryError(f'{p.name}: cần một năm / expects a year (vd. / e.g. 2024), got '
+                             f'"{typed}"')
+        return int(typed)
     if p.type == "int":
         try:
             return int(typed)
@@ -278,13 +431,26 @@ def _convert(p: Param, raw: Any, store: GraphStore) -> Any:
         return typed
     if p.type == "collectives":
         return [] if _yes(typed, p.name) else sorted(collective_types(), key=loose_key)
-    if p.type == "province":
-        return typed and names.pick(typed, _values(store, _PROVINCES), what="tỉnh / province",
-                                    ignore=_PROVINCE_PREFIXES)
-    if p.type == "agency_type":
-        return typed and _agency_type(typed, store)
     if not typed:
-        return []
+        return [] if p.type not in ("string", "text") else typed
+    if p.type == "province":
+        name = names.pick(typed, _values(store, _PROVINCES), what="tỉnh / province",
+                          ignore=_PROVINCE_PREFIXES)
+        return Bound(_with_predecessors(name, _values(store, _PLAN_PROVINCES), as_of, "province"),
+                     name)
+    if p.type == "agency_type":
+        name = _agency_type(typed, store)
+        return Bound(_with_predecessors(name, _values(store, _AGENCY_TYPES), as_of,
+                                        "agency_type"), name)
+    if p.type == "plan":
+        rows = store.run(_PLANS).rows
+        shown = {pid: " ".join(str(x) for x in (number, title, file, year) if x)
+                 for pid, number, title, file, year in rows}
+        found = set(names.search(typed, shown.values())) or {
+            v for pid, v in shown.items() if typed in (pid, *v.split())}
+        if not found:
+            raise names.unknown(typed, sorted(shown.values()), what="kế hoạch / plan")
+        return Bound(sorted(pid for pid, v in shown.items() if v in found), typed)
     if p.type == "programme":
         rows = store.run(_PROGRAMMES).rows
         found = set(names.search(typed, (name for _, name in rows)))
@@ -296,12 +462,6 @@ def _convert(p: Param, raw: Any, store: GraphStore) -> Any:
         rows = store.run(_ACTS).rows
         number = names.pick(typed, (shown for _, shown in rows), what="văn bản / legal act")
         return sorted({i for i, shown in rows if shown == number})
-    if p.type == "period":
-        try:
-            period_matches(None, typed)  # raises when `typed` names no period
-        except ValueError as exc:
-            raise QueryError(f"{p.name}: {exc}") from None
-        return [c for c in _values(store, _PERIODS) if period_matches(c, typed)]
     raise AssertionError(p.type)  # catalog.parse admits no other type
 
 
@@ -311,7 +471,24 @@ _AGENCY_TYPES = ("MATCH (a:Agency) RETURN DISTINCT a.type AS name "
                  "UNION MATCH (t:AgencyType) RETURN t.id AS name")
 _PROGRAMMES = "MATCH (g:Programme) RETURN g.id, g.name"
 _ACTS = "MATCH (l:LegalAct) RETURN l.id, coalesce(l.number, l.name)"
-_PERIODS = "MATCH (t:Task) WHERE t.period IS NOT NULL RETURN DISTINCT t.period"
+_TASK_PERIODS = ("MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task) WHERE t.period IS NOT NULL "
+                 "RETURN t.id, t.period, p.year")
+_PLAN_PROVINCES = "MATCH (p:Plan) RETURN DISTINCT p.province"
+_PLAN_YEARS = "MATCH (p:Plan) RETURN DISTINCT p.year"
+_PLANS = "MATCH (p:Plan) RETURN p.id, p.number, p.title, p.file, p.year"
+
+
+def _with_predecessors(name: str, known: list[str], as_of: str | None, kind: str) -> list[str]:
+    """`name`, and with `as_of` every name in the store whose work `name` does on that date."""
+    if as_of is None:
+        return [name]
+    from plangraph.ontology.succession import agency_type_as_of, province_as_of
+
+    if kind == "province":
+        before = [k for k in known if province_as_of(k, as_of)[0] == name]
+    else:
+        before = [k for k in known if name in {s.type for s in agency_type_as_of(k, as_of)}]
+    return sorted({name, *before}, key=loose_key)
 
 
 def _agency_type(typed: str, store: GraphStore) -> str:
@@ -354,38 +531,3 @@ def _date(typed: str, what: str) -> str:
         raise QueryError(f'{what}: ngày không hợp lệ / not a date: "{typed}" '
                          "(YYYY-MM-DD hoặc / or DD/MM/YYYY)") from None
     return d.isoformat()
-
-
-# --- --as-of ------------------------------------------------------------------------------
-
-def _apply_as_of(out: QueryOutput, date: str) -> None:
-    """Show each province / agency-type value by what bears its name or does its work on `date`
-    (the 2025 reorganisation), keeping the original visible: "Đồng Tháp (trước: Tiền Giang)".
-    Where an agency type's work was split, the successors are listed and the note says which
-    part each took."""
-    from plangraph.ontology.succession import agency_type_as_of, province_as_of
-
-    explained: dict[str, str] = {}
-
-    def current(kind: str, value: Any) -> Any:
-        if not isinstance(value, str) or not value:
-            return value
-        if kind == "province":
-            name, changed = province_as_of(value, date)
-            return f"{name} (trước: {value})" if changed else value
-        successors = agency_type_as_of(value, date)
-        if [s.type for s in successors] == [value]:
-            return value
-        names = " / ".join(s.type or "giải thể / abolished" for s in successors)
-        explained[value] = "; ".join(f"{s.type or '—'}: {s.scope_note}" for s in successors)
-        return f"{names} (trước: {value})"
-
-    kinds = [(i, out.query.kind(c)) for i, c in enumerate(out.columns)]
-    kinds = [(i, k) for i, k in kinds if k in ("province", "agency_type")]
-    for row in out.rows:
-        for i, kind in kinds:
-            row[i] = current(kind, row[i])
-    out.notes.append(f"--as-of {date}: tỉnh và cơ quan được ghi theo đơn vị kế nhiệm tại ngày "
-                     "này (tên cũ trong ngoặc) / provinces and agencies shown as their successors "
-                     "on that date (former name in brackets)")
-    out.notes += [f"{old} → {why}" for old, why in explained.items()]

@@ -1,8 +1,9 @@
 // name: so_sanh_hai_tinh
-// question: So sánh hai tỉnh: cơ quan, căn cứ pháp lý, văn bản viện dẫn và chủ đề chung và riêng.
-// question_en: Two provinces side by side: shared and exclusive agencies, legal bases, cited acts and themes.
+// question: So sánh hai tỉnh: cơ quan (chủ trì, phối hợp, cùng thực hiện — mỗi quan hệ tính riêng), căn cứ pháp lý, văn bản viện dẫn và chủ đề chung và riêng.
+// question_en: Two provinces side by side: shared and exclusive agencies (leading, supporting, co-implementing — each relation on its own), legal bases, cited acts and themes.
 // param: a | province | | Tỉnh thứ nhất / first province
 // param: b | province | | Tỉnh thứ hai / second province
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
 // order: aspect, presence, item, item_id
 // column: aspect | Khía cạnh
 // column: item_id | Mã | id
@@ -18,39 +19,51 @@
 // node: item_id | $item_kind | text=item title=aspect,presence
 // edge: province_a -> item_id | $aspect | when=in_a
 // edge: province_b -> item_id | $aspect | when=in_b
-MATCH (x:Agency)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(:Task)
-WHERE x.province IN [$a, $b]
-WITH x.type AS item_id, collect(DISTINCT x.province) AS ps
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(x:Agency)
+WHERE (x.province IN $a OR x.province IN $b) AND ($nam = 0 OR p.year = $nam)
+// each relation counted on its own: lead, support, co-implementation (no lead named)
+WITH x, t, CASE WHEN EXISTS { MATCH (x)-[:CHU_TRI]->(t) } THEN 'cơ quan chủ trì'
+                WHEN EXISTS { MATCH (x)-[:PHOI_HOP]->(t) } THEN 'cơ quan phối hợp'
+                ELSE 'cơ quan cùng thực hiện' END AS aspect
+WITH aspect, x.type AS item_id, collect(DISTINCT x.province) AS ps, $a AS pa, $b AS pb
 // `+ ''`: LadybugDB 0.22 mixes up the columns of a UNION when a branch returns one
 // expression twice
-RETURN 'cơ quan' AS aspect, item_id, 'AgencyType' AS item_kind, item_id + '' AS item,
-       $a AS province_a, $b AS province_b, $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+RETURN aspect, item_id, 'AgencyType' AS item_kind, item_id + '' AS item,
+       $a AS province_a, $b AS province_b, any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
 MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
-WHERE p.province IN [$a, $b]
-WITH l, collect(DISTINCT p.province) AS ps
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'căn cứ' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
-       $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
 MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
-WHERE p.province IN [$a, $b]
-WITH l, collect(DISTINCT p.province) AS ps
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'trích dẫn' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
-       $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
-MATCH (t:Task)-[:CO_CHU_DE]->(th:Theme)
-WHERE t.province IN [$a, $b]
-WITH th, collect(DISTINCT t.province) AS ps
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
+WHERE (t.province IN $a OR t.province IN $b) AND ($nam = 0 OR p.year = $nam)
+WITH th, collect(DISTINCT t.province) AS ps, $a AS pa, $b AS pb
 RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
        coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
-       $a IN ps AS in_a, $b IN ps AS in_b,
-       CASE WHEN size(ps) = 2 THEN 'cả hai' WHEN $a IN ps THEN 'chỉ A' ELSE 'chỉ B' END
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence

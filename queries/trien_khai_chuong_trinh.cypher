@@ -2,6 +2,9 @@
 // question: Tỉnh nào triển khai một chương trình, đề án, dự án quốc gia, qua kế hoạch nào?
 // question_en: Which provinces implement a national programme or its projects, through which plans?
 // param: chuong_trinh | programme | "" | Tên chương trình / đề án / dự án (vài từ là đủ); bỏ trống: mọi chương trình / programme name (a few words); empty: all
+// param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
 // order: programme, programme_id, province, plan, plan_id, via_relation, via, via_id, source
 // column: programme_id | Mã chương trình | id
 // column: programme | Chương trình / Đề án / Dự án
@@ -9,6 +12,7 @@
 // column: province | Tỉnh / Thành phố | province
 // column: plan_id | Mã kế hoạch | id
 // column: plan | Kế hoạch
+// column: plan_year | Năm kế hoạch
 // column: via_relation | Kế hoạch → văn bản
 // column: via_id | Mã văn bản | id
 // column: via | Qua văn bản (phê duyệt / triển khai chương trình)
@@ -22,25 +26,28 @@
 // edge: via_id -> programme_id | TRIEN_KHAI
 // edge: plan_id -> province | THUOC_TINH
 MATCH (p:Plan)-[r:CAN_CU|TRICH_DAN]->(l:LegalAct)-[:PHE_DUYET|TRIEN_KHAI]->(g:Programme)
-WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+WHERE (size($chuong_trinh) = 0 OR g.id IN $chuong_trinh)
+  AND (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 // the first citation's line; `+ 0`: a UNION branch must not return one expression twice
 WITH g, p, l, min(r.file) AS file, min(r.line_start) AS line_start,
      CASE WHEN EXISTS { MATCH (p)-[:CAN_CU]->(l) } THEN 'căn cứ' ELSE 'trích dẫn' END
      AS via_relation
 RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
-       p.id AS plan_id, coalesce(p.number, p.title) AS plan, via_relation, l.id AS via_id,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, p.year AS plan_year, via_relation, l.id AS via_id,
        coalesce(l.number, l.name) AS via, file, line_start, line_start + 0 AS line_end
 UNION
 MATCH (p:Plan)-[r:TRIEN_KHAI]->(g:Programme)
-WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+WHERE (size($chuong_trinh) = 0 OR g.id IN $chuong_trinh)
+  AND (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
-       p.id AS plan_id, coalesce(p.number, p.title) AS plan, 'triển khai' AS via_relation,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, p.year AS plan_year, 'triển khai' AS via_relation,
        '' AS via_id, '' AS via, r.file AS file, r.line_start AS line_start,
        r.line_end AS line_end
 UNION
 MATCH (p:Plan)-[r:TRICH_DAN]->(g:Programme)
-WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+WHERE (size($chuong_trinh) = 0 OR g.id IN $chuong_trinh)
+  AND (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 RETURN g.id AS programme_id, g.name AS programme, g.kind AS kind, p.province AS province,
-       p.id AS plan_id, coalesce(p.number, p.title) AS plan, 'nêu trong kế hoạch' AS via_relation,
+       p.id AS plan_id, coalesce(p.number, p.title) AS plan, p.year AS plan_year, 'nêu trong kế hoạch' AS via_relation,
        '' AS via_id, '' AS via, r.file AS file, r.line_start AS line_start,
        r.line_end AS line_end

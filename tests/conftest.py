@@ -18,3 +18,46 @@ SEEDS = {
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Path]:
     return SEEDS
+
+
+def _neo4j_test_server():
+    """tools/neo4j-test-server/server.py (a folder with a dash: loaded by path)."""
+    import importlib.util
+
+    path = REPO / "tools" / "neo4j-test-server" / "server.py"
+    spec = importlib.util.spec_from_file_location("plangraph_neo4j_test_server", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> str:
+    """A Neo4j server for live tests, its URI with credentials in it: NEO4J_URI when set
+    (credentials in it or in PLANGRAPH_NEO4J_USER / PLANGRAPH_NEO4J_PASSWORD; a throwaway
+    server, the tests delete plangraph's nodes there), else one real Neo4j 5 started from
+    tools/neo4j-test-server for the whole session. Skips, saying why, when neither can be had;
+    fails when PLANGRAPH_REQUIRE_NEO4J=1 (CI) or when a server that should start does not."""
+    import os
+
+    given = os.environ.get("NEO4J_URI")
+    if given:
+        yield given
+        return
+    server_tool = _neo4j_test_server()
+    why = server_tool.missing()
+    if why:
+        message = f"no Neo4j server: NEO4J_URI is not set and one cannot be started ({why})"
+        if os.environ.get("PLANGRAPH_REQUIRE_NEO4J") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = server_tool.Neo4jTestServer()
+    try:
+        server.start()
+    except server_tool.ServerError as exc:
+        server.stop()
+        pytest.fail(f"the Neo4j test server did not start: {exc}")
+    try:
+        yield server.uri_with_credentials
+    finally:
+        server.stop()

@@ -1,12 +1,12 @@
 """Against a real Neo4j server: the same corpus gives the same graph and the same answers as
 the embedded store.
 
-Runs only when NEO4J_URI names a server (credentials in PLANGRAPH_NEO4J_USER /
-PLANGRAPH_NEO4J_PASSWORD or in the URI): see README-neo4j.md. Use a throwaway server: these
-tests delete plangraph's nodes there.
+The server is the `neo4j_uri` fixture (tests/conftest.py): the one NEO4J_URI names (credentials
+in PLANGRAPH_NEO4J_USER / PLANGRAPH_NEO4J_PASSWORD or in the URI; a throwaway server, these
+tests delete plangraph's nodes there), else a real Neo4j 5 started from tools/neo4j-test-server.
+See README-neo4j.md.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,21 +21,16 @@ from plangraph.graph.store import StoreError, open_store
 from plangraph.queries.catalog import catalog
 from plangraph.queries.runner import run
 
-URI = os.environ.get("NEO4J_URI", "")
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
-
-pytestmark = pytest.mark.skipif(
-    not URI, reason="NEO4J_URI is not set: no Neo4j server to test against (README-neo4j.md: "
-                    "docker run … neo4j:5, then NEO4J_URI=neo4j://localhost:7687)")
 
 SAMPLES = {"province": "tuyen quang", "agency_type": "cong an", "act": "291/QĐ-TTg",
            "programme": "ma tuy", "text": "ma tuy", "period": "2024", "int": "1",
            "string": "x", "date": "2024-01-01"}
 
 
-def wipe():
+def wipe(uri):
     """Delete plangraph's nodes (only those) on the server."""
-    target = parse_location(URI)
+    target = parse_location(uri)
     labels = "|".join(n.label for n in NODES)
     with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
         driver.execute_query(f"MATCH (n:{labels}) DETACH DELETE n", database_=target.database)
@@ -55,10 +50,15 @@ def embedded(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def neo4j():
-    wipe()
-    cli("--db", URI, "ingest", str(PLANS))
-    store = Neo4jStore(URI)
+def uri(neo4j_uri):
+    return neo4j_uri
+
+
+@pytest.fixture(scope="module")
+def neo4j(uri):
+    wipe(uri)
+    cli("--db", uri, "ingest", str(PLANS))
+    store = Neo4jStore(uri)
     yield store
     store.close()
 
@@ -102,9 +102,9 @@ def test_every_canned_query_gives_the_same_rows(name, embedded, neo4j):
         local.close()
 
 
-def test_ingesting_again_changes_nothing(neo4j):
+def test_ingesting_again_changes_nothing(neo4j, uri):
     before = neo4j.stats()
-    result = cli("--db", URI, "ingest", str(PLANS / "000_7ff5c3280978a41d.txt"))
+    result = cli("--db", uri, "ingest", str(PLANS / "000_7ff5c3280978a41d.txt"))
     assert "1 văn bản thay bản đã nạp trước" in result.output
     assert neo4j.stats() == before
 
@@ -121,18 +121,18 @@ def test_a_failed_load_leaves_the_graph_as_it_was(neo4j):
     assert neo4j.stats() == before
 
 
-def test_push_copies_the_embedded_store(embedded, neo4j):
-    wipe()
-    result = cli("push", "--from", embedded, "--to", URI)
+def test_push_copies_the_embedded_store(embedded, neo4j, uri):
+    wipe(uri)
+    result = cli("push", "--from", embedded, "--to", uri)
     assert "Khác nhau" not in result.output
     assert neo4j.stats() == stats_of(embedded)
-    cli("push", "--from", embedded, "--to", URI)  # pushing twice is pushing once
+    cli("push", "--from", embedded, "--to", uri)  # pushing twice is pushing once
     assert neo4j.stats() == stats_of(embedded)
 
 
-def test_a_wrong_password_is_one_line(monkeypatch):
+def test_a_wrong_password_is_one_line(monkeypatch, uri):
     monkeypatch.setenv(ENV_PASSWORD, "not-the-password-9")
-    host = URI.split("@")[-1].split("://")[-1]
+    host = uri.split("@")[-1].split("://")[-1]
     with pytest.raises(StoreError, match="authentication failed") as err:
-        Neo4jStore(f"{URI.split('://')[0]}://{host}")
+        Neo4jStore(f"{uri.split('://')[0]}://{host}")
     assert "not-the-password-9" not in str(err.value) and "\n" not in str(err.value)

@@ -392,3 +392,29 @@ def test_subject_narrowed_to_a_category_before_its_verb():
     )
     assert [(t.key, roles(t)) for t in tasks] == [
         ("IV.3", ({"Các cơ quan liên quan"}, set(), set()))]
+
+
+def test_tasks_assigned_by_reference_from_another_part():
+    tasks = tasks_of(
+        "PHẦN I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả phòng, chống ma túy.\n"
+        "PHẦN II. NHIỆM VỤ\n1. Công tác tuyên truyền\n"
+        "a) Tuyên truyền trên báo, đài về tác hại của ma túy.\n"
+        "b) Tổ chức mít tinh hưởng ứng Tháng hành động.\n"
+        "2. Công tác cai nghiện\na) Rà soát người nghiện ma túy.\n"
+        "b) Tổ chức cai nghiện tự nguyện tại gia đình, cộng đồng.\n"
+        "PHẦN III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Thông tin và Truyền thông: chủ trì thực hiện nhiệm vụ tại điểm a khoản 1 Phần II; "
+        "phối hợp thực hiện nhiệm vụ tại điểm b.\n"
+        "2. Công an tỉnh: chủ trì thực hiện các nhiệm vụ tại điểm b khoản 1 và Mục 2 Phần II.\n"
+        "3. Sở Y tế: phối hợp với Công an tỉnh thực hiện các nhiệm vụ tại Mục 2 Phần II.\n"
+    )
+    got = {t.key: (t.text[:12], roles(t)) for t in tasks}
+    assert got == {  # the assigning paragraphs are no tasks themselves
+        "II.1.a": ("Tuyên truyền", ({"Sở Thông tin và Truyền thông"}, set(), set())),
+        "II.1.b": ("Tổ chức mít ", ({"Công an cấp tỉnh"}, {"Sở Thông tin và Truyền thông"},
+                                   set())),
+        "II.2.a": ("Rà soát ngườ", ({"Công an cấp tỉnh"}, {"Sở Y tế"}, set())),
+        "II.2.b": ("Tổ chức cai ", ({"Công an cấp tỉnh"}, {"Sở Y tế"}, set())),
+    }
+    # the evidence of a role is the line that gives it
+    assert tasks[0].lead[0].source.line_start == 11

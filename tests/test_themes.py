@@ -33,7 +33,7 @@ PINNED = [
      "chẽ.",
      {"precursor_control": "hoạt động hợp pháp liên quan đến ma túy",
       "inspection_coordination": "kiểm tra"}),
-    # "cơ quan thông tin và truyền thông" and "phóng sự điều tra" are not enforcement work
+    # "cơ quan thông tin và truyền thông" and "phóng sự điều tra" are not enforcement work,
     ("001:83", "Chỉ đạo các cơ quan thông tin và truyền thông trên địa bàn tỉnh tăng thời lượng, "
      "tần suất phát sóng tuyên truyền về phòng, chống ma túy với nhiều thể loại khác nhau (phim, "
      "phóng sự điều tra, tin, bài...), tập trung đưa tin, bài để phản ánh, truyền tải về các quy "
@@ -41,8 +41,8 @@ PINNED = [
      "hệ lụy của ma túy đối với cuộc sống, gia đình và xã hội; các tấm gương điển hình trong công "
      "tác phòng, chống ma túy; các dịch vụ, chính sách hỗ trợ cai nghiện ma túy tại gia đình, "
      "cộng đồng",
-     {"propaganda_education": "tuyên truyền", "treatment_rehab": "cai nghiện",
-      "community_models": "điển hình"}),
+     # "các tấm gương điển hình" are role models in the news, not a local model
+     {"propaganda_education": "tuyên truyền", "treatment_rehab": "cai nghiện"}),
     # "sau cai nghiện" is post-rehab management, though it contains "cai nghiện"
     ("001:123", "Chỉ đạo đẩy mạnh tuyên truyền trên hệ thống thông tin của Mặt trận Tổ quốc tỉnh "
      "về công tác phòng, chống ma túy; tổ chức tập huấn nâng cao nhận thức, kỹ năng phòng, chống "

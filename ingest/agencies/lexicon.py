@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from plangraph.ingest.text.vntext import loose_key, match_key, nfc
@@ -76,10 +76,13 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words with their offsets in `text` (which need not be NFC); `Token.text` is NFC."""
-    return [
-        Token(m.start(), m.end(), nfc(m.group()), match_key(m.group()), loose_key(m.group()))
-        for m in WORD.finditer(text)
-    ]
+    return [Token(m.start(), m.end(), *_word_keys(m.group())) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, str, str]:
+    """(NFC, match key, loose key) of one word: plans repeat a few thousand words."""
+    return nfc(word), match_key(word), loose_key(word)
 
 
 def keys(phrase: str, loose: bool = False) -> tuple[str, ...]:
@@ -192,6 +195,21 @@ class Lexicon:
     unknown_heads: Trie = field(default_factory=Trie)
     newspaper_head: tuple[str, ...] = ()
     newspaper_type: str | None = None
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Match keys a mention in running text can start with: the first words of names,
+        sector heads, collective nouns, national collectives, unknown-body heads, 'các' and
+        the newspaper head."""
+        tries = (self.names, self.sector_heads, self.collective_nouns, self.national_collective,
+                 self.unknown_heads)
+        extra = {*keys("các"), *self.newspaper_head[:1]}
+        return frozenset(k for trie in tries for k in trie.root) | extra
+
+    @cached_property
+    def first_words_loose(self) -> frozenset[str]:
+        """Loose keys a name misspelt in its diacritics can start with."""
+        return frozenset(self.names.loose_root)
 
     def add_name(self, phrase: str, sense: Sense) -> None:
         self.names.add(phrase, Form(sense, shape(phrase)))

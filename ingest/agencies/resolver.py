@@ -88,6 +88,10 @@ class _Reader:
         return out
 
     def mention_at(self, i: int) -> _Span | None:
+        tok = self.tokens[i]
+        if self.strict and tok.key not in self.lex.first_words \
+                and tok.loose not in self.lex.first_words_loose:
+            return None  # no name, head, collective or national body starts with this word
         spans = [
             s
             for s in (
@@ -268,7 +272,8 @@ class _Reader:
         """'Báo Ấp Bắc': the newspaper head and a proper name."""
         head = self.lex.newspaper_head
         n = len(head)
-        if not head or self.keys_of(i, i + n) != head or not self.tokens[i].capitalised:
+        if not head or self.tokens[i].key != head[0] or self.keys_of(i, i + n) != head \
+                or not self.tokens[i].capitalised:
             return None
         j = self.proper_name_end(i + n)
         if j == i + n:
@@ -459,9 +464,15 @@ _GOVERNED_BY = frozenset(match_key(w) for w in "của thuộc theo giúp cho t�
 _FILLER = re.compile(r"^[\s\W]*(?:các|các đơn vị|đề nghị|giao)?[\s\W]*$", re.IGNORECASE)
 
 
+# Extractors read the same sentence several times (subjects, support, labels): each text is
+# scanned once (AgencyMatch is immutable).
+_SCAN_CACHE = 4096
+
+
 class AgencyResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._scanned: dict[str, tuple[AgencyMatch, ...]] = {}
 
     def type_names(self) -> list[str]:
         """Every agency type name: the gold table's, in its order, then the extensions."""
@@ -520,8 +531,14 @@ class AgencyResolver:
         """Agency mentions in running text, left to right, longest first, non-overlapping.
 
         Offsets index `text`. National bodies come back with level="national", type None."""
-        reader = _Reader(self.lex, text, strict=True)
-        return [reader.match(s) for s in reader.mentions()]
+        found = self._scanned.get(text)
+        if found is None:
+            reader = _Reader(self.lex, text, strict=True)
+            found = tuple(reader.match(s) for s in reader.mentions())
+            if len(self._scanned) >= _SCAN_CACHE:
+                self._scanned.clear()
+            self._scanned[text] = found
+        return list(found)
 
     def collective_noun(self, text: str) -> AgencyMatch | None:
         """A collective noun that stands for the collective alone ('địa phương', 'đơn vị',

@@ -37,6 +37,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from plangraph.ingest.document.layout_tables import find_layout_tables
+from plangraph.ingest.document.markup import clean_markup, is_caps
+
 __all__ = ["Block", "Note", "Row", "Skeleton", "Table", "parse_structure"]
 
 
@@ -126,12 +129,6 @@ class Skeleton:
 # ---------------------------------------------------------------------------- line patterns
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_SUP_POINT = re.compile(r"<sup>\s*(\(\s*\d+\s*\))\s*</sup>", re.IGNORECASE)
-_SUP_REF = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)
-# a footnote reference: superscript digits after a word or after its punctuation ("năm 2023¹")
-_SUP_DIGITS_REF = re.compile(r"(?<=[^\W\d_])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
-                             r"|(?<=[\d.,;:)”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
-_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _FOOTNOTE = re.compile(r"^(?:<sup>\s*\d+\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?!⁾)|\[\^\d+\]:)\s*\S")
 _RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+(?:\s*/\s*\d+)?$", re.I)
@@ -185,20 +182,6 @@ class _Line:
     cells: list[str] = field(default_factory=list)
 
 
-def _clean_markup(text: str) -> tuple[str, bool]:
-    """Text without markdown emphasis and tags; True when the whole line was bold."""
-    bold = text.startswith("**") and text.rstrip(" :").endswith("**") and text.count("**") == 2
-    text = _SUP_POINT.sub(r" \1 ", text)
-    text = _SUP_REF.sub("", text)
-    text = _SUP_DIGITS_REF.sub("", text)
-    text = _TAG.sub("", text)
-    bullet = re.match(r"^\*\s+", text)
-    if bullet:
-        text = "- " + text[bullet.end():]
-    text = text.replace("*", "")
-    return re.sub(r"\s+", " ", text).strip(), bold
-
-
 def _classify(no: int, raw: str) -> _Line:
     s = raw.strip()
     if not s:
@@ -207,7 +190,7 @@ def _classify(no: int, raw: str) -> _Line:
         if _PIPE_SEPARATOR.match(s):
             return _Line(no, "blank")
         cells = s.strip("|").split("|") if "\t" not in s else raw.split("\t")
-        cells = [_clean_markup(c.strip())[0] for c in cells]
+        cells = [clean_markup(c.strip())[0] for c in cells]
         while cells and not cells[-1]:
             cells.pop()
         if sum(1 for c in cells if c) >= 2:
@@ -218,10 +201,10 @@ def _classify(no: int, raw: str) -> _Line:
     heading = bool(_MD_HEADING.match(s))
     s = _MD_HEADING.sub("", s)
     if _FOOTNOTE.match(s):
-        return _Line(no, "note", text=_clean_markup(re.sub(r"^\[\^\d+\]:", "", s))[0])
+        return _Line(no, "note", text=clean_markup(re.sub(r"^\[\^\d+\]:", "", s))[0])
     if _RULE.match(s):
         return _Line(no, "rule")
-    text, bold = _clean_markup(s)
+    text, bold = clean_markup(s)
     if not text:
         return _Line(no, "blank")
     if _PAGE_NUMBER.match(text):
@@ -242,7 +225,7 @@ def _classify(no: int, raw: str) -> _Line:
         line.marker = _marker(style, marker)
         line.text = text[m.end():].strip()
         break
-    if line.style is None and _is_caps(text):
+    if line.style is None and is_caps(text):
         line.heading = True
         if _SECTION_WORDS.match(text):
             line.style = "caps"
@@ -258,11 +241,6 @@ def _marker(style: str, marker: str | None) -> str:
     if style == "num_paren":
         return f"({(marker or '').translate(_SUPERSCRIPT)})"
     return marker or ""
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 # ---------------------------------------------------------------------------- paragraphs
@@ -285,7 +263,7 @@ def _continues(prev: _Para, line: _Line, blank_gap: bool) -> bool:
     """Whether a text line carries on the paragraph before it (page break, hard wrap)."""
     if prev.kind != "text" or line.style or line.heading or prev.heading:
         return False
-    if _FINAL_PUNCT.search(prev.text) or prev.text.endswith(":") or _is_caps(prev.text):
+    if _FINAL_PUNCT.search(prev.text) or prev.text.endswith(":") or is_caps(prev.text):
         return False
     first = line.text[:1]
     if first.islower() or prev.text.endswith(","):
@@ -297,6 +275,8 @@ def _continues(prev: _Para, line: _Line, blank_gap: bool) -> bool:
 
 def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
     classified = [_classify(i + 1, raw) for i, raw in enumerate(lines)]
+    layout = {t.first: t for t in find_layout_tables(lines)}
+    skip_to = 0
     paras: list[_Para] = []
     notes: list[Note] = []
     end_line: int | None = None
@@ -304,6 +284,14 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
     blank_gap = False
     table_rows: list[Row] | None = None
     for line in classified:
+        if line.no <= skip_to:
+            continue
+        if line.no in layout and not in_end:  # a table printed in fixed-width columns
+            t = layout[line.no]
+            rows = [Row(cells, first, last) for cells, first, last in t.rows]
+            paras.append(_Para("table", "", t.first, t.last, table=Table(t.header, rows)))
+            skip_to, table_rows, blank_gap = t.last, None, False
+            continue
         if in_end:
             if line.kind == "text" and _ATTACHED.match(line.text):
                 line.kind = "appendix"
@@ -356,7 +344,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[_Para], list[Note], int | None]:
                                line.heading))
         blank_gap = False
     for p in paras:
-        if p.table is not None:
+        if p.table is not None and not p.table.header:
             _set_header(p.table)
     return paras, notes, end_line
 

@@ -17,8 +17,10 @@ Bộ Công an") as an agency assigned to a task. Look-alikes are not citations: 
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plangraph.ingest.legal.data import (
     Province,
@@ -85,8 +87,25 @@ def symbol_of(act_id: str) -> str:
 
 
 def find_acts(text: str, province: str | Province | None = None) -> list[ActMention]:
+    """The acts cited in `text`, in order (each a fresh copy: callers may amend them)."""
     if isinstance(province, str):
         province = provinces().get(province_key(province))
+    return [copy.copy(a) for a in _find_acts(text, province)]
+
+
+@lru_cache(maxsize=4096)
+def _find_acts(text: str, province: Province | None) -> tuple[ActMention, ...]:
+    """Header, legal and task readers look at the same sentences: each is read once."""
+    return tuple(_read_acts(text, province))
+
+
+# every number-symbol has a digit followed by "/", "-" or "–": text without one cites nothing
+_MAY_CITE = re.compile(r"\d[/\-–]")
+
+
+def _read_acts(text: str, province: Province | None) -> list[ActMention]:
+    if not _MAY_CITE.search(text):
+        return []
     folded = fold(text)
     out: list[ActMention] = []
     for m in citation_re().finditer(text):

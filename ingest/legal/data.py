@@ -5,8 +5,6 @@
 - `provinces()`: province names and their unit ('tỉnh' / 'thành phố') from `provinces.json`,
   which another part of the project maintains; any list of objects with a "name" is read, so
   new sections of that file are picked up without change here.
-- `fold(s)`: a lower-case, diacritics-free copy of `s` with the same length, so that offsets
-  found in the folded text are offsets in `s`.
 """
 
 from __future__ import annotations
@@ -15,16 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from plangraph.ingest.text.vntext import match_key, strip_diacritics
+from plangraph.ingest.text.vntext import fold, match_key, strip_diacritics
 from plangraph.ontology.loader import current_provinces, former_provinces, load
-
-
-def fold(s: str) -> str:
-    """Lower case without diacritics, one character for one ('Đề án' -> 'de an')."""
-    out = strip_diacritics(s).lower()
-    if len(out) == len(s):
-        return out
-    return "".join(strip_diacritics(c).lower()[:1] or c for c in s)
 
 
 @dataclass(frozen=True)

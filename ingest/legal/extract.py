@@ -1,6 +1,6 @@
 """Legal references, named acts, act-to-act links and programmes of one document.
 
-The pieces are found in the document's running text (`legal.flow.Flow`) by `legal.citations`
+The pieces are found in the document's running text (`document.flow.Flow`) by `legal.citations`
 (numbered acts), `legal.named` (acts cited by name), `legal.links` (relations between them) and
 `legal.programmes`; here they are resolved into the document's acts: a later mention
 ("Nghị định số 116/2021/NĐ-CP", "Quyết định số 2426/QĐ-UBND") is the act cited earlier with
@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plangraph.ingest.document.flow import Flow
+from plangraph.ingest.document.model import Document
 from plangraph.ingest.legal.citations import ActMention, find_acts
-from plangraph.ingest.legal.flow import Flow
 from plangraph.ingest.legal.links import find_links
 from plangraph.ingest.legal.named import NamedMention, find_named_acts
 from plangraph.ingest.legal.patterns import type_words
@@ -43,8 +44,8 @@ def act_key(act_id: str) -> str:
     return re.sub(r"(?<!\d)0+(?=\d)", "", act_id.upper().replace("–", "-"))
 
 
-def extract_legal(doc: RawDocument, info: DocumentInfo) -> LegalExtraction:
-    flow = Flow.of_lines(doc.file, doc.lines)
+def extract_legal(doc: Document | RawDocument, info: DocumentInfo) -> LegalExtraction:
+    flow = Document.of(doc).flow
     out = LegalExtraction()
     acts = [a for a in find_acts(flow.text, info.province) if not _own_number(a, info, flow)]
     refs = _resolve(acts, flow, info, out)

@@ -283,12 +283,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# replacement characters and control characters (Unicode category Cc) other than white space
+_JUNK = re.compile(r"[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _reject_binary(text: str, name: str) -> None:
-    junk = sum(
-        1
-        for c in text
-        if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\v\f")
-    )
+    junk = len(_JUNK.findall(text))
     if "\x00" in text or junk > 0.01 * len(text):
         raise DocumentError(f"{name}: không phải văn bản (tệp nhị phân?) / not a text file")
 

@@ -30,12 +30,19 @@ import re
 from dataclasses import dataclass
 
 from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
-from plangraph.ingest.document.structure import Block, Skeleton, parse_structure
+from plangraph.ingest.document.model import Document
+from plangraph.ingest.document.structure import Block, Skeleton
 from plangraph.ingest.models import AgencyMention, DocumentInfo, Source, Task
 from plangraph.ingest.read.reader import RawDocument
 from plangraph.ingest.tasks.agencies import AgencyReader, Subject
 from plangraph.ingest.tasks.deadlines import find_when, normalise_period
 from plangraph.ingest.tasks.labels import Assignment, find_label, read_cells, read_label
+from plangraph.ingest.tasks.references import (
+    default_part,
+    has_references,
+    read_references,
+    resolve,
+)
 
 __all__ = ["extract_tasks"]
 
@@ -65,18 +72,29 @@ class _Unit:
 
 
 class _Extractor:
-    def __init__(self, doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> None:
+    def __init__(self, doc: Document, info: DocumentInfo, resolver: AgencyResolver) -> None:
         self.file = doc.file
         self.reader = AgencyReader(resolver, info.province)
-        self.skeleton: Skeleton = parse_structure(doc.lines)
+        self.skeleton: Skeleton = doc.skeleton
         self.tasks: list[Task] = []
+        self.claimed: list[tuple[int, int]] = []  # lines read by by_reference()
         self.plain_role = "implementers" if self._units_without_lead() else "lead"
 
     # --- the document -----------------------------------------------------------------------
 
     def run(self) -> list[Task]:
+        referred = self.by_reference()
         for block in self.skeleton.blocks:
             self.section(block)
+        for target, roles in referred:
+            unit = _units(target, self.reader)[0]
+            unit.line_end = max(b.line_end for b in target.walk())
+            lead = [m for m, _ in roles["lead"]]
+            support = [m for m, _ in roles["support"]]
+            self.add(unit, lead=lead, support=support,
+                     lead_lines=roles["lead"][0][1] if roles["lead"] else None,
+                     support_lines=roles["support"][0][1] if roles["support"] else None,
+                     claimed_ok=True)
         self.tasks.sort(key=lambda t: (t.source.line_start if t.source else 0))
         seen: set[str] = set()
         for n, task in enumerate(self.tasks, 1):
@@ -84,6 +102,41 @@ class _Extractor:
                 task.key = f"{task.key}#{n}" if task.key else str(n)
             seen.add(task.key)
         return self.tasks
+
+    def by_reference(self) -> list[tuple[Block, dict[str, list]]]:
+        """Tasks listed in one part and handed out by number in another ('Công an tỉnh: chủ
+        trì thực hiện các nhiệm vụ tại điểm 1, 3 Mục II'): the listed items with the roles the
+        referring paragraphs give them. Neither is read again as a task of its own."""
+        roots = self.skeleton.blocks
+        found: dict[int, tuple[Block, dict[str, list]]] = {}
+        for top in roots:
+            for block in top.walk():
+                if block.kind == "table" or not block.text or not has_references(block.text):
+                    continue
+                heading = self.heading(block, block.children)
+                if heading is not None:
+                    agencies, rest = heading
+                else:
+                    subjects = self.reader.subjects(block.text)
+                    agencies, rest = (list(subjects[0].chain), block.text) if subjects \
+                        else ([], "")
+                if not agencies:
+                    continue
+                hit = False
+                for ref in read_references(rest):
+                    for target in resolve(ref, roots, default_part(roots, top, ref)):
+                        if target is block or target in block.ancestors() or \
+                                block in target.ancestors():
+                            continue
+                        _, roles = found.setdefault(id(target),
+                                                    (target, {"lead": [], "support": []}))
+                        roles[ref.role] += [(m, block) for m in agencies]
+                        hit = True
+                if hit:
+                    self.claimed.append((block.line_start, block.line_end))
+        for target, _ in found.values():
+            self.claimed.append((target.line_start, max(b.line_end for b in target.walk())))
+        return sorted(found.values(), key=lambda x: x[0].line_start)
 
     def _units_without_lead(self) -> bool:
         """The document's labels name units with no 'chủ trì' (then plain subjects implement)."""
@@ -327,6 +380,11 @@ class _Extractor:
     # --- tables -----------------------------------------------------------------------------
 
     def table(self, block: Block) -> None:
+        """One task per row. A lead cell left empty (or holding a ditto mark: '"', '-', 'nt')
+        under a row that names a lead is a vertically merged cell: the row inherits that lead,
+        and the partners too where their cell is merged the same way. A section row ("I",
+        "A. CẤP TỈNH") ends the group; a row with an empty lead cell and no group above is a
+        task without a lead."""
         table = block.table
         if table is None or not table.header:
             return
@@ -335,34 +393,58 @@ class _Extractor:
             return
         prefix = f"{block.key}." if block.key else ""
         section = ""
+        group: Assignment | None = None  # the lead (and partners) of the merged cells above
+        partners_merged = not _partners_repeated(table.rows, cols)
         for n, row in enumerate(table.rows, 1):
             def cell(name: str, cells: list[str] = row.cells) -> str:
                 i = cols.get(name)
                 return cells[i] if i is not None and i < len(cells) else ""
 
-            assignment = read_cells(self.reader, lead=cell("lead"), support=cell("support"),
-                                    implementers=cell("implementers"))
+            lead_cell, support_cell = cell("lead"), cell("support")
+            merged_lead = "lead" in cols and (not lead_cell.strip() or _ditto(lead_cell))
+            assignment = read_cells(
+                self.reader, lead="" if merged_lead else lead_cell,
+                support="" if _ditto(support_cell) else support_cell,
+                implementers=cell("implementers"))
             number = cell("number").strip(" .")
             text = cell("text")
-            if not assignment.agencies:
+            if _section_row(number, text) and not assignment.agencies:
                 if number and re.fullmatch(r"[IVX]+|[A-Z]", number):
                     section = number + "."
+                group = None
+                continue
+            if merged_lead and group is not None:
+                assignment.lead = list(group.lead)
+                if _ditto(support_cell) or (partners_merged and not support_cell.strip()
+                                            and not lead_cell.strip()):
+                    assignment.support = list(group.support)
+                else:  # partners written anew: the cells below repeat these
+                    group.support = list(assignment.support)
+            elif assignment.lead:
+                group = Assignment(lead=list(assignment.lead), support=list(assignment.support))
+            else:
+                group = None
+            if not assignment.agencies or not text.strip():
                 continue
             key = prefix + section + (number or str(n))
             unit = _Unit(key, text, row.line_start, row.line_end)
             when = cell("when").strip() or None
             self.add(unit, lead=assignment.lead, support=assignment.support,
-                     implementers=assignment.implementers, when=when, lead_lines=row)
+                     implementers=assignment.implementers, when=when, lead_lines=row,
+                     row=True)
 
     # --- one task ---------------------------------------------------------------------------
 
     def add(self, unit: _Unit, lead: list[AgencyMatch] = (), support: list[AgencyMatch] = (),
             implementers: list[AgencyMatch] = (), when: str | None = None,
-            lead_lines=None) -> None:
+            lead_lines=None, row: bool = False, support_lines=None,
+            claimed_ok: bool = False) -> None:
         if not (lead or support or implementers) or not unit.text.strip():
             return
-        if not (lead or implementers):
-            return  # "phối hợp" alone assigns no work
+        if not claimed_ok and any(s <= unit.line_start <= e for s, e in self.claimed):
+            return
+        if not (lead or implementers or row):
+            return  # "phối hợp" alone assigns no work (a table row is a task all the same)
         if unit.label is not None:
             support = [*support, *unit.label.support]
             when = when or unit.label.when
@@ -374,7 +456,9 @@ class _Extractor:
             key=unit.key,
             text=unit.text,
             lead=_mentions(lead, head),
-            support=_mentions(support, source),
+            support=_mentions(support, Source(self.file, support_lines.line_start,
+                                              support_lines.line_end)
+                              if support_lines else source),
             implementers=_mentions(implementers, head if lead_lines else source),
             when=when,
             period=normalise_period(when),
@@ -382,8 +466,9 @@ class _Extractor:
         ))
 
 
-def extract_tasks(doc: RawDocument, info: DocumentInfo, resolver: AgencyResolver) -> list[Task]:
-    return _Extractor(doc, info, resolver).run()
+def extract_tasks(doc: Document | RawDocument, info: DocumentInfo,
+                  resolver: AgencyResolver) -> list[Task]:
+    return _Extractor(Document.of(doc), info, resolver).run()
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -400,6 +485,37 @@ def _no_tasks(block: Block) -> bool:
     if not (block.is_title or block.heading or block.style in _SECTION_STYLES):
         return False
     return bool(_NO_TASKS.match(block.text))
+
+
+_DITTO = re.compile(r'^\s*(?:["“”〃\'\-–—]+|nt|như\s+trên)\s*$', re.IGNORECASE)
+_SECTION_ROW = re.compile(r"^(?:[IVX]+|[A-Z])$|^(?:[IVX]+|[A-Z])[.)]\s+\S")
+
+
+def _ditto(cell: str) -> bool:
+    """A cell that repeats the one above: '"', '-', 'nt', 'như trên'."""
+    return bool(cell.strip()) and bool(_DITTO.match(cell))
+
+
+def _partners_repeated(rows, cols: dict[str, int]) -> bool:
+    """Whether rows under a merged lead cell write the partners out again when they are the
+    same as the row above: then the partner column is not merged, and an empty partner cell
+    means no partner."""
+    lead, support = cols.get("lead"), cols.get("support")
+    if lead is None or support is None:
+        return False
+
+    def at(row, i: int) -> str:
+        return " ".join(row.cells[i].split()).casefold() if i < len(row.cells) else ""
+
+    return any(not at(row, lead) and at(row, support) and at(row, support) == at(prev, support)
+               for prev, row in zip(rows, rows[1:], strict=False))
+
+
+def _section_row(number: str, text: str) -> bool:
+    """A row that opens a part of the table ("I | Công tác tuyên truyền", "A. CẤP TỈNH")."""
+    if not number:
+        return bool(_SECTION_ROW.match(text.strip())) or text.strip().isupper() or not text
+    return bool(_SECTION_ROW.match(number))
 
 
 _LIST_STYLES = ("dash", "plus", "num_paren")

@@ -34,7 +34,8 @@ def theme_key(text: str, *, diacritics: bool = True) -> str:
 
 
 @cache
-def _matcher(diacritics: bool) -> tuple[re.Pattern[str], dict[str, ThemeMatch | None]]:
+def _matcher(diacritics: bool) -> tuple[dict[str, list[str]], dict[str, ThemeMatch | None]]:
+    """Keyword keys by their first word, longest first; what each key assigns."""
     found: dict[str, ThemeMatch | None] = {}
     for theme in themes():
         for keyword in theme.keywords:
@@ -42,19 +43,21 @@ def _matcher(diacritics: bool) -> tuple[re.Pattern[str], dict[str, ThemeMatch | 
                              ThemeMatch(theme.id, keyword))
     for phrase in theme_ignore():
         found[theme_key(phrase, diacritics=diacritics)] = None
-    keys = sorted(found, key=len, reverse=True)  # the regex takes the first alternative
-    pattern = re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
-    return pattern, found
+    by_first: dict[str, list[str]] = {}
+    for k in sorted(found, key=len, reverse=True):
+        if k:
+            by_first.setdefault(k.split(" ")[0], []).append(k)
+    return by_first, found
 
 
 def assign_themes(text: str) -> list[ThemeMatch]:
     """The task's themes in scheme order, each with the first keyword that assigned it."""
     diacritics = strip_diacritics(text) != text
-    pattern, found = _matcher(diacritics)
+    by_first, found = _matcher(diacritics)
     key = theme_key(text, diacritics=diacritics)
     # the longest keyword starting at each word, then the longest of overlapping ones
-    spans = [(m.start(), m.end()) for start in _word_starts(key)
-             if (m := pattern.match(key, start))]
+    spans = [span for start, word in _words(key)
+             if (span := _longest(key, start, by_first.get(word, ())))]
     taken: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or start >= b for a, b in taken):
@@ -67,5 +70,19 @@ def assign_themes(text: str) -> list[ThemeMatch]:
     return [first[t.id] for t in themes() if t.id in first]
 
 
-def _word_starts(key: str) -> list[int]:
-    return [0, *(i + 1 for i, c in enumerate(key) if c == " ")] if key else []
+def _words(key: str) -> list[tuple[int, str]]:
+    """(offset, word) of each word of a key (words are separated by one space)."""
+    out, pos = [], 0
+    for word in key.split(" ") if key else ():
+        out.append((pos, word))
+        pos += len(word) + 1
+    return out
+
+
+def _longest(key: str, start: int, candidates: list[str]) -> tuple[int, int] | None:
+    """The first (longest) candidate written at `start` as whole words."""
+    for k in candidates:
+        end = start + len(k)
+        if key.startswith(k, start) and (end == len(key) or key[end] == " "):
+            return start, end
+    return None

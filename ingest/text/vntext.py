@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
+    "fold",
     "fold_tones",
     "loose_key",
     "match_key",
@@ -46,18 +48,36 @@ def _tone_moves() -> dict[str, str]:
 
 
 _TONE_MOVES = _tone_moves()
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + r")(?![^\W\d_])")
+# a first vowel and a toned second one; pairs that are no move (e.g. "uà") are left as written
+# (a toned second vowel never starts a pair, so taking them does not hide one)
+_TONE_RE = re.compile(r"([oOuU](?<![qQ][oOuU])[" + "".join(sorted({k[1] for k in _TONE_MOVES}))
+                      + r"])(?![^\W\d_])")
 
 
 def fold_tones(s: str) -> str:
     """'hoà' -> 'hòa', 'thuý' -> 'thúy', 'khoẻ' -> 'khỏe' (case kept; input NFC)."""
-    return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], s)
+    return _TONE_RE.sub(lambda m: _TONE_MOVES.get(m.group(1), m.group(1)), s)
+
+
+# Combining marks of the Latin block (U+034F, the grapheme joiner, is not one); others are
+# looked up one by one.
+_LATIN_MARKS = re.compile(r"[\u0300-\u034e\u0350-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _unless_combining(m: re.Match[str]) -> str:
+    return "" if unicodedata.combining(m.group()) else m.group()
 
 
 def strip_diacritics(s: str) -> str:
     """'Sở Y tế' -> 'So Y te', 'Đoàn' -> 'Doan'."""
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
+    bare = _LATIN_MARKS.sub("", decomposed)
+    if not bare.isascii():
+        bare = _NON_ASCII.sub(_unless_combining, bare)
+    return nfc(bare)
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -80,13 +100,19 @@ _PUNCT_TABLE = str.maketrans(
 )
 
 
+_PUNCT_RE = re.compile("[" + "".join(map(chr, _PUNCT_TABLE)) + "]")
+
+
 def unify_punctuation(s: str) -> str:
     """Every dash to '-', curly/angle quotes to straight ones, odd spaces to ' ', no zero-widths."""
-    return s.translate(_PUNCT_TABLE)
+    if s.isascii():
+        return s
+    return _PUNCT_RE.sub(lambda m: m.group().translate(_PUNCT_TABLE), s)
 
 
-_SPACED_DASH = re.compile(r"\s*-\s*")
-_SPACES = re.compile(r"\s+")
+# "\s*-\s*" -> "-" and "\s+" -> " ", matching only what changes
+_SPACED_DASH = re.compile(r"\s+-\s*|-\s+")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _EDGE_PUNCT = " .,;:!?\"'()[]{}*_/\\-"
 
 
@@ -113,3 +139,13 @@ def loose_key(s: str) -> str:
             break
         key = again
     return key
+
+
+@lru_cache(maxsize=16384)
+def fold(s: str) -> str:
+    """Lower case without diacritics, one character for one ('Đề án' -> 'de an'), so that
+    offsets found in the folded text are offsets in `s`."""
+    out = strip_diacritics(s).lower()
+    if len(out) == len(s):
+        return out
+    return "".join(strip_diacritics(c).lower()[:1] or c for c in s)

@@ -1,4 +1,5 @@
-"""The document as running text: lines cleaned of markup and joined into paragraphs.
+"""The document as running text: lines cleaned of markup (`markup.clean_line`) joined into
+paragraphs.
 
 Converted plans break sentences across lines and pages ("… Quyết định số 1452/QĐ-TTg … phê",
 blank line, "duyệt Chương trình …"). `Flow` joins such pieces into one paragraph per line of
@@ -12,19 +13,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from plangraph.ingest.legal.data import fold
 from plangraph.ingest.models import Source
+from plangraph.ingest.text.vntext import fold
 
-_MARKUP = re.compile(r"</?su[pb]>|\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[\[\]().*_-])")
-_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ITEM_START = re.compile(r"^\s*(?:[-+•–]\s|\(?[0-9IVXivx]{1,4}[.)]|[a-zđ][)]|\|)")
 _SENTENCE_END = re.compile(r"[.;:!?…)\"”]\s*$")
-
-
-def clean_line(line: str) -> str:
-    """A line without markdown headings, emphasis, sup tags: '## **1. Sở Y tế**' -> '1. Sở Y tế'."""
-    line = _HEADING_MARK.sub("", line)
-    return _MARKUP.sub("", line).strip()
 
 
 @dataclass
@@ -36,13 +29,13 @@ class Flow:
     _folded: str | None = None
 
     @classmethod
-    def of_lines(cls, file: str, lines: list[str], first_line: int = 1) -> Flow:
+    def of_clean_lines(cls, file: str, lines: list[str], first_line: int = 1) -> Flow:
+        """The flow of lines already cleaned of markup (`markup.clean_line`)."""
         flow = cls(file)
         parts: list[str] = []
         pos = 0
         prev_blank = False
-        for i, raw in enumerate(lines, start=first_line):
-            line = clean_line(raw)
+        for i, line in enumerate(lines, start=first_line):
             if not line:
                 prev_blank = True
                 continue

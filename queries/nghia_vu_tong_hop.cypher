@@ -1,0 +1,32 @@
+// name: nghia_vu_tong_hop
+// question: Ma trận nghĩa vụ: ở mỗi tỉnh và mỗi năm, mỗi loại cơ quan chủ trì, phối hợp, cùng thực hiện bao nhiêu nhiệm vụ, và những thời hạn gần nhất?
+// question_en: The obligations matrix: per province and year, how many tasks each agency type leads, supports and co-implements, and its nearest deadlines.
+// param: co_quan | agency_type | "" | Loại cơ quan; bỏ trống: mọi loại / agency type; empty: all
+// param: tinh | province | "" | Tỉnh / Thành phố; bỏ trống: mọi tỉnh / province; empty: all
+// param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp); bỏ trống: mọi kế hoạch / one plan; empty: all
+// order: province, year, total desc, agency_type
+// column: agency_type | Cơ quan (loại) | agency_type
+// column: province | Tỉnh / Thành phố | province
+// column: year | Năm
+// column: plans | Số kế hoạch
+// column: leads | Chủ trì
+// column: supports | Phối hợp
+// column: implements | Cùng thực hiện (không nêu chủ trì)
+// column: total | Tổng số nhiệm vụ
+// column: deadlines | Thời hạn gần nhất | deadlines
+// node: agency_type | AgencyType
+// node: province | Province
+// edge: agency_type -> province | "có nhiệm vụ ở" | weight=total title=year,leads,supports,implements,deadlines
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(a:Agency)
+WHERE a.type IS NOT NULL AND (size($co_quan) = 0 OR a.type IN $co_quan)
+  AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
+  AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+WITH DISTINCT a, p, t
+WITH a.type AS agency_type, a.province AS province, p.year AS year, p, t,
+     CASE WHEN EXISTS { MATCH (a)-[:CHU_TRI]->(t) } THEN 1 ELSE 0 END AS lead,
+     CASE WHEN EXISTS { MATCH (a)-[:PHOI_HOP]->(t) } THEN 1 ELSE 0 END AS support,
+     CASE WHEN EXISTS { MATCH (a)-[:THUC_HIEN]->(t) } THEN 1 ELSE 0 END AS implement
+RETURN agency_type, province, year, count(DISTINCT p) AS plans, sum(lead) AS leads,
+       sum(support) AS supports, sum(implement) AS implements, count(DISTINCT t) AS total,
+       collect(DISTINCT t.id) AS deadlines

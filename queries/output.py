@@ -1,0 +1,282 @@
+"""Results to take away: one query run (`runner.QueryOutput`) as a terminal table, CSV, XLSX,
+JSON or an HTML page, each stating the question and the parameters it was run with (including
+--as-of). Reused by the CLI and the web app:
+
+    text = table(out, width=100)           # fits 100 columns; wide=True keeps every character
+    path = write(out, "ket-qua.xlsx")      # by extension: .csv .xlsx .json .html
+    write_csv(out, stream); write_xlsx(out, path); json_data(out); html_page(out)
+
+What a person reads (table, CSV, XLSX, HTML) shows Vietnamese words, not codes ("Quý II", not
+"Q2"; "có", not true), leaves internal ids out and marks collective assignees; JSON keeps ids
+and codes. Every cell that leaves the program goes through `sanitize_cell` (one place to
+neutralise what a spreadsheet or a terminal would interpret).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from plangraph.ontology.loader import collective_types
+from plangraph.queries.words import period_words
+
+if TYPE_CHECKING:
+    from plangraph.queries.runner import QueryOutput
+
+FORMATS = (".csv", ".xlsx", ".json", ".html")
+COLLECTIVE = "tập thể"  # the mark after a collective assignee ("Các cơ quan liên quan (tập thể)")
+MAX_LINES = 3  # lines of one wrapped table cell; more is cut with "…"
+
+
+def sanitize_cell(text: str, target: str) -> str:
+    """The text of one cell as written to `target` ("terminal", "csv", "xlsx", "html").
+    Every writer calls it; this is where formula injection and control characters are made
+    harmless."""
+    return text
+
+
+# --- what a person reads ------------------------------------------------------------------
+
+def cell(out: QueryOutput, column: str, value: Any) -> str:
+    """One value in words: periods spelt out, yes/no, lists joined, collectives marked."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, list):
+        return "; ".join(cell(out, column, v) for v in value)
+    kind = out.query.kind(column)
+    if kind == "period":
+        return period_words(str(value))
+    if kind == "agency_type" and value in collective_types():
+        return f"{value} ({COLLECTIVE})"
+    return str(value)
+
+
+def shown_columns(out: QueryOutput) -> list[int]:
+    """Indexes of the columns a person sees: node ids left out (JSON keeps them)."""
+    return [i for i, c in enumerate(out.columns) if out.query.kind(c) != "id"]
+
+
+def human_table(out: QueryOutput) -> tuple[list[str], list[list[str]]]:
+    """(Vietnamese labels, rows of words) of the columns a person sees."""
+    shown = shown_columns(out)
+    return ([out.labels[i] for i in shown],
+            [[cell(out, out.columns[i], row[i]) for i in shown] for row in out.rows])
+
+
+def parameters(out: QueryOutput) -> list[tuple[str, str, str]]:
+    """(name, value as run, description) of every parameter, then --as-of when given. A name
+    the analyst typed loosely is shown as found ("tinh=Tuyên Quang"); what stands for a list
+    (a period, a programme) as typed."""
+    rows = []
+    for p in out.query.params:
+        typed = out.given.get(p.name)
+        typed = typed if typed not in (None, "") else (p.default or "")
+        bound = out.params.get(p.name)
+        value = bound if typed != "" and isinstance(bound, str | int) and bound != "" else typed
+        rows.append((p.name, str(value) if value != "" else "(tất cả / all)", p.description))
+    if out.as_of:
+        rows.append(("--as-of", out.as_of, "tỉnh, cơ quan theo đơn vị kế nhiệm tại ngày này / "
+                     "provinces and agencies as their successors on that date"))
+    return rows
+
+
+def parameters_line(out: QueryOutput) -> str:
+    shown = [f"{n} {v}" if n.startswith("--") else f"{n}={v}" for n, v, _ in parameters(out)]
+    return "Tham số / parameters: " + ("; ".join(shown) if shown else "không có / none")
+
+
+def context_lines(out: QueryOutput) -> list[str]:
+    """The question and how it was asked: every output states them."""
+    q = out.query
+    return [f"Câu hỏi / question ({q.name}): {q.question}", parameters_line(out)]
+
+
+# --- the terminal table -------------------------------------------------------------------
+
+def table(out: QueryOutput, width: int | None = 100, *, wide: bool = False) -> str:
+    """The table for a terminal `width` columns wide: long columns wrapped (at most
+    `MAX_LINES` lines a cell, then "…"); `wide` keeps every cell whole on one line. The
+    question heads it; the parameters, notes and row count close it."""
+    labels, rows = human_table(out)
+    cells = [[sanitize_cell(" ".join(c.split()), "terminal") for c in r] for r in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(labels)]
+    if not wide and width:
+        words = [max([0, *(len(w) for r in [labels, *cells] for w in r[i].split())])
+                 for i in range(len(labels))]
+        widths = _fit(widths, labels, words, width)
+    fold = (lambda text: textwrap.wrap(text, width) or [""]) if width and not wide else \
+        (lambda text: [text])
+    lines = [*fold(out.query.question), ""]
+    lines += _lines([_wrap(h, w, None) for h, w in zip(labels, widths, strict=True)], widths)
+    lines.append("  ".join("-" * w for w in widths))
+    for r in cells:
+        lines += _lines([_wrap(c, w) if not wide else [c] for c, w in
+                         zip(r, widths, strict=True)], widths)
+    lines.append("")
+    for text in [*out.notes, parameters_line(out), f"{len(out.rows)} dòng / rows"]:
+        lines += fold(sanitize_cell(text, "terminal"))
+    return "\n".join(lines)
+
+
+def _fit(widths: list[int], labels: list[str], words: list[int], width: int) -> list[int]:
+    """Column widths that fit `width`: every column keeps a floor (its label's length up to 12,
+    its longest word up to 14 — "1452/QĐ-TTg" stays whole —, at least 6, or less when its
+    content is shorter; equal shares on a narrow terminal) and shares the rest in proportion to
+    its content (counted up to 60 characters), so long texts get most of the room."""
+    room = width - 2 * (len(widths) - 1)
+    if sum(widths) <= room:
+        return list(widths)
+    floors = [min(w, max(6, min(len(h), 12), min(longest, 14)))
+              for w, h, longest in zip(widths, labels, words, strict=True)]
+    if sum(floors) > room:  # many columns: only the longest words stay whole
+        floors = [min(w, max(4, min(longest, 12))) for w, longest in zip(widths, words,
+                                                                          strict=True)]
+    if sum(floors) > room:  # a narrow terminal: equal floors
+        floors = [min(w, max(3, room // len(widths))) for w in widths]
+    wants = [max(min(w, 60), f) for w, f in zip(widths, floors, strict=True)]
+    spare = room - sum(floors)
+    extra = sum(w - f for w, f in zip(wants, floors, strict=True))
+    if spare <= 0 or extra <= 0:
+        return floors  # cannot fit: the terminal wraps what is left
+    share = min(1.0, spare / extra)
+    return [f + int((w - f) * share) for w, f in zip(wants, floors, strict=True)]
+
+
+def _wrap(text: str, width: int, max_lines: int | None = MAX_LINES) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return lines
+
+
+def _lines(wrapped: list[list[str]], widths: list[int]) -> list[str]:
+    height = max(len(c) for c in wrapped)
+    return ["  ".join((c[k] if k < len(c) else "").ljust(w)
+                      for c, w in zip(wrapped, widths, strict=True)).rstrip()
+            for k in range(height)]
+
+
+# --- files --------------------------------------------------------------------------------
+
+def write(out: QueryOutput, path: str | Path) -> Path:
+    """Write the result to `path` in the format its extension names (FORMATS); folders are
+    created. ValueError for another extension, OSError when the file cannot be written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path.name}: đuôi tệp không hỗ trợ / unsupported file type "
+                         f"(dùng / use {', '.join(FORMATS)})")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".xlsx":
+        write_xlsx(out, path)
+    elif suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
+            write_csv(out, f)
+    elif suffix == ".json":
+        path.write_text(json_text(out), encoding="utf-8")
+    else:
+        write_html(out, path)
+    return path
+
+
+def write_html(out: QueryOutput, path: str | Path) -> Path:
+    """The interactive graph page at `path` (folders created), whatever its extension."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html_page(out), encoding="utf-8")
+    return path
+
+
+def write_csv(out: QueryOutput, stream: IO[str]) -> None:
+    """The table (labels, words, no ids), then an empty row and the question, parameters and
+    notes, one per row."""
+    writer = csv.writer(stream)
+    labels, rows = human_table(out)
+    writer.writerow([sanitize_cell(x, "csv") for x in labels])
+    writer.writerows([sanitize_cell(x, "csv") for x in r] for r in rows)
+    writer.writerow([])
+    for line in [*context_lines(out), *out.notes]:
+        writer.writerow([sanitize_cell(line, "csv")])
+
+
+def write_xlsx(out: QueryOutput, path: str | Path) -> None:
+    """A workbook: sheet "Kết quả" (header row frozen, column widths to the content, long
+    text wrapped), sheet "Câu hỏi" (the question, parameters, --as-of and notes)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    labels, rows = human_table(out)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kết quả"
+    ws.append([sanitize_cell(x, "xlsx") for x in labels])
+    for r in rows:
+        ws.append([_xlsx_value(out, c, v) for c, v in
+                   zip([out.columns[i] for i in shown_columns(out)], r, strict=True)])
+    ws.freeze_panes = "A2"
+    for cell_ in ws[1]:
+        cell_.font = Font(bold=True)
+    for i, label in enumerate(labels, start=1):
+        longest = max([len(label), *(len(r[i - 1]) for r in rows)])
+        letter = ws.cell(row=1, column=i).column_letter
+        ws.column_dimensions[letter].width = min(max(longest, 6), 60) + 2
+        if longest > 60:
+            for cell_ in ws[letter][1:]:
+                cell_.alignment = Alignment(wrap_text=True, vertical="top")
+    about = wb.create_sheet("Câu hỏi")
+    q = out.query
+    about.append(["Câu hỏi / question", sanitize_cell(q.question, "xlsx")])
+    about.append(["Question (English)", sanitize_cell(q.question_en, "xlsx")])
+    about.append(["Truy vấn / query", q.name])
+    about.append([])
+    about.append(["Tham số / parameter", "Giá trị / value", "Mô tả / description"])
+    for name, value, description in parameters(out):
+        about.append([name, sanitize_cell(value, "xlsx"), sanitize_cell(description, "xlsx")])
+    about.append([])
+    about.append(["Số dòng / rows", len(out.rows)])
+    for note in out.notes:
+        about.append(["Ghi chú / note", sanitize_cell(note, "xlsx")])
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 80
+    about.column_dimensions["C"].width = 60
+    wb.save(path)
+
+
+def _xlsx_value(out: QueryOutput, column: str, text: str) -> Any:
+    """Numbers stay numbers in the spreadsheet (sortable); the rest is text."""
+    kind = out.query.kind(column)
+    if kind is None and text.lstrip("-").isdigit() and len(text) < 16:
+        return int(text)
+    return sanitize_cell(text, "xlsx")
+
+
+def json_data(out: QueryOutput) -> dict[str, Any]:
+    """Everything, with ids and codes: for programs."""
+    return {"query": out.query.name, "question": out.query.question,
+            "question_en": out.query.question_en, "params": out.params, "given": out.given,
+            "as_of": out.as_of,
+            "columns": [{"key": c, "label": label}
+                        for c, label in zip(out.columns, out.labels, strict=True)],
+            "rows": out.records(), "notes": out.notes}
+
+
+def json_text(out: QueryOutput) -> str:
+    return json.dumps(json_data(out), ensure_ascii=False, indent=1, default=str) + "\n"
+
+
+def html_page(out: QueryOutput) -> str:
+    """The interactive graph page; its title and header state the question and parameters."""
+    from plangraph.graph.render import render_html
+
+    shown = "; ".join(f"{n} {v}" if n.startswith("--") else f"{n}={v}"
+                      for n, v, _ in parameters(out))
+    return render_html(out.to_graph(), title=out.query.question + (f" — {shown}" if shown else ""),
+                       notes=[parameters_line(out), *out.notes])
