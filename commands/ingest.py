@@ -85,16 +85,18 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
     if not files:
         raise click.ClickException("Không tìm thấy văn bản nào / no documents found "
                                    f"({', '.join(SUFFIXES)})")
+    ctrl_c = StopAfterCurrent().start()  # from here Ctrl+C stops before the next document
     try:
         store = open_store(ctx.obj.get("db") if ctx.obj else None)
     except StoreError as exc:
+        ctrl_c.stop()
         raise click.ClickException(str(exc)) from exc
     summaries: list[LoadSummary] = []
     failures: list[str] = []
     stopped = None  # why the ingest stopped before the last document
     embedded = not store.location.startswith(NEO4J_SCHEMES)
     try:
-        with StopAfterCurrent() as ctrl_c, click.progressbar(
+        with click.progressbar(
                 files, label="Đang nạp / ingesting", file=sys.stderr,
                 item_show_func=lambda p: p.name if p else "") as bar:
             for done, path in enumerate(bar):
@@ -120,6 +122,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
         stats = store.stats()
     finally:
         store.close()
+        ctrl_c.stop()
     for line in summary_lines(summaries, stats):
         click.echo(line)
     if stopped:

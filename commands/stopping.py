@@ -15,10 +15,15 @@ class StopAfterCurrent:
         self.requested = False
         self._previous = None
 
-    def __enter__(self) -> StopAfterCurrent:
+    def start(self) -> StopAfterCurrent:
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._handle)
         return self
+
+    def stop(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
 
     def _handle(self, signum, frame) -> None:
         if self.requested:
@@ -26,7 +31,3 @@ class StopAfterCurrent:
         self.requested = True
         click.echo("\nDừng sau văn bản đang nạp (Ctrl+C lần nữa để dừng ngay) / stopping after "
                    "the current document (Ctrl+C again to stop now)", err=True)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)

@@ -124,15 +124,25 @@ class LadybugStore:
         return {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
 
     def _create_schema(self) -> None:
+        """Tables and reference data in one transaction: a reader opening a new store sees it
+        empty of tables or complete, never half made (then it would look outdated)."""
         fresh = "Plan" not in self._tables()
-        for node in NODES:
-            self._conn.execute(node_ddl(node.label))
-        for rel in RELS:
-            self._conn.execute(rel_ddl(rel.name))
-        if fresh:
-            self.load_reference()
+
+        def create(w: _Writer) -> None:
+            for node in NODES:
+                w.conn.execute(node_ddl(node.label))
+            for rel in RELS:
+                w.conn.execute(rel_ddl(rel.name))
+            if fresh:
+                w.write(reference(), overwrite=True)
+
+        self._in_transaction(create)
 
     def _check_schema(self) -> None:
+        if not self._tables():
+            raise StoreError(f"Kho {self.location} còn trống (một lệnh nạp đang tạo nó?) / the "
+                             "store is still empty (is an ingest creating it?): run `plangraph "
+                             "ingest` or wait for it")
         for name, props in [(n.label, n.props) for n in NODES] + [(r.name, r.props) for r in RELS]:
             try:
                 info = self._conn.execute(f"CALL table_info('{name}') RETURN name").get_all()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -34,8 +35,20 @@ MAX_LINES = 3  # lines of one wrapped table cell; more is cut with "…"
 def sanitize_cell(text: str, target: str) -> str:
     """The text of one cell as written to `target` ("terminal", "csv", "xlsx", "html").
     Every writer calls it; this is where formula injection and control characters are made
-    harmless."""
+    harmless: escape sequences and control characters (a terminal would obey them, openpyxl
+    refuses them) and bidirectional overrides (they disguise text) are removed everywhere; in
+    CSV and XLSX a cell a spreadsheet would read as a formula (=, +, -, @, tab or CR first) gets
+    a leading apostrophe, unless it is a plain number."""
+    text = _CONTROL.sub("", _ESCAPE.sub("", text))
+    if target in ("csv", "xlsx") and text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
+        text = "'" + text
     return text
+
+
+_ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-_])")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
 
 # --- what a person reads ------------------------------------------------------------------

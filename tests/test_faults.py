@@ -60,10 +60,11 @@ def test_ctrl_c_stops_after_the_current_document_with_a_summary(corpus, tmp_path
     docs, _, reference = corpus
     db = tmp_path / "g.lbdb"
     proc = start_ingest(db, docs)
-    deadline = time.monotonic() + 120
-    while not (db.parent / (db.name + ".wal")).exists() and time.monotonic() < deadline:
-        time.sleep(0.05)  # the first document is being written
-    time.sleep(0.5)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists() and assert_no_half_document(db, reference) >= 1:
+            break  # the first document is in
+        time.sleep(0.1)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 130, err
