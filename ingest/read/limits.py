@@ -23,8 +23,10 @@ MAX_LINE_CHARS = 50_000
 
 
 def size_limit(suffix: str) -> int:
-    return {".docx": MAX_DOCX_FILE_BYTES, ".pdf": MAX_PDF_FILE_BYTES}.get(
-        suffix, MAX_TEXT_FILE_BYTES)
+    """Bytes on disk a file with this suffix may have (Word/LibreOffice formats as .docx)."""
+    if suffix in (".docx", ".doc", ".rtf", ".odt"):
+        return MAX_DOCX_FILE_BYTES
+    return MAX_PDF_FILE_BYTES if suffix == ".pdf" else MAX_TEXT_FILE_BYTES
 
 
 def mb(n: int) -> str:
