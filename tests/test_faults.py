@@ -21,6 +21,7 @@ from .faults import (
     tasks_by_file,
     write_corpus,
 )
+from .long_results import record
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +129,20 @@ def test_a_damaged_write_ahead_log_is_named_with_what_to_do(corpus, tmp_path):
     assert result.exit_code == 1
     assert "write-ahead log" in result.output or "cannot open store" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.long
+def test_twenty_kills_during_a_long_ingest_lose_no_document(tmp_path):
+    docs = tmp_path / "docs"
+    write_corpus(docs, 40, seed=14)
+    clean = tmp_path / "clean.lbdb"
+    assert plangraph("--db", clean, "ingest", docs).exit_code == 0
+    reference = tasks_by_file(clean)
+    db = tmp_path / "g.lbdb"
+    survived = kill_during_ingest(docs, db, reference, kills=20, rng=random.Random(2026))
+    result = plangraph("--db", db, "ingest", docs)
+    assert result.exit_code == 0, result.output
+    lost = len(reference) - assert_no_half_document(db, reference)
+    assert stats(db) == stats(clean)
+    record("kill_9", kills=20, survived=survived, documents=len(reference), lost=lost)
+    assert lost == 0
