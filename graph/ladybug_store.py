@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 
 
 
+def _is_ladybug_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"LBUG"
+    except OSError:
+        return True  # let LadybugDB say what is wrong
+
+
 READER_WAIT = 30.0  # seconds a reader waits for a writer's checkpoint to finish
 
 
@@ -74,6 +82,9 @@ class LadybugStore:
         if path.is_dir():
             raise StoreError(f"{path} là thư mục, cần một tệp / is a directory; the embedded "
                              "store is one file (e.g. plangraph.lbdb)")
+        if path.is_file() and path.stat().st_size and not _is_ladybug_file(path):
+            raise StoreError(f"{path} không phải kho plangraph (LadybugDB) / is not a plangraph "
+                             "store (LadybugDB file): left untouched; choose another --db")
         if read_only and not path.exists():
             raise StoreError(f"Chưa có kho đồ thị / no graph store at {path}: "
                              "run `plangraph ingest` first")
