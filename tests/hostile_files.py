@@ -83,6 +83,10 @@ def mixed_encodings(root: Path) -> Path:
     return _write(root, "tron ma.txt", data)
 
 
+def broken_html(root: Path) -> Path:
+    return _write(root, "trang.html", b"<html")  # lxml: "Document is empty" (found by fuzzing)
+
+
 def _docx_bytes() -> bytes:
     import docx
 
@@ -221,6 +225,7 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "image_as_txt": image_as_txt,
     "nul_bytes": nul_bytes,
     "invalid_utf8": invalid_utf8,
+    "broken_html": broken_html,
     "truncated_docx": truncated_docx,
     "corrupt_docx": corrupt_docx,
     "text_as_docx": text_as_docx,

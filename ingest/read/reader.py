@@ -364,7 +364,13 @@ def _read_html(data: bytes, name: str) -> tuple[str, str, list[str]]:
             markup, encoding, _ = _decode_bytes(data, name)
     else:
         markup, encoding, _ = _decode_bytes(data, name)
-    return html_to_text(markup), encoding, []
+    from lxml import etree
+
+    try:
+        return html_to_text(markup), encoding, []
+    except (etree.Error, ValueError) as exc:  # lxml: "Document is empty", parser errors
+        raise DocumentError(f"{name}: tệp HTML rỗng hoặc hỏng / empty or damaged HTML: "
+                            f"{_one_line(exc)}") from exc
 
 
 def _read_office(p: Path) -> tuple[str, str, list[str]]:
