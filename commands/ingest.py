@@ -114,11 +114,16 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
                 except Exception as exc:  # an extractor bug must not stop the other documents
                     failures.append(f"{path}: lỗi nội bộ / internal error: "
                                     f"{type(exc).__name__}: {exc}")
-        stats = store.stats()
+        try:
+            stats = store.stats()
+        except StoreError as exc:  # the store went away: still report what happened to each file
+            stats = None
+            failures.append(str(exc))
     finally:
         store.close()
-    for line in summary_lines(summaries, stats):
-        click.echo(line)
+    if stats is not None:
+        for line in summary_lines(summaries, stats):
+            click.echo(line)
     if failures:
         for failure in failures:
             click.echo(failure, err=True)
