@@ -3,6 +3,8 @@ injection through -p, unknown keys, wrong types, huge values and look-alike lett
 one-line answer or error, and the store holds exactly what it held."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +15,7 @@ from plangraph.queries import names
 from plangraph.queries.catalog import catalog
 
 from .conftest import SEEDS
+from .test_concurrency import HOLD
 
 INJECTIONS = [
     "' OR 1=1 //",
@@ -103,6 +106,13 @@ def test_a_query_store_refuses_to_write(db):
 
 
 def test_queries_run_while_a_writer_holds_the_store(db):
-    with open_store(str(db)):  # the writer lock held: a query needs none
+    # another process holds the writer lock (one process opening a file twice is unsafe)
+    hold = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        assert hold.stdout.readline().strip() == "ready"
         result = plangraph("--db", db, "query", "chu_tri_nhieu_nhat", "--format", "json")
+    finally:
+        hold.kill()
+        hold.wait()
     assert result.exit_code == 0, result.output
