@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plangraph.ingest.document.flow import join_wrapped
+
 __all__ = ["LayoutTable", "find_layout_tables"]
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text with single spaces only
@@ -210,6 +212,6 @@ def _rows(lines: list[str], body: list[int], bounds: list[int], breaks: set[int]
         cells = [""] * len(bounds)
         for k in row:
             for n, cell in enumerate(_cut(lines[k], bounds)):
-                cells[n] = f"{cells[n]} {cell}".strip() if cell else cells[n]
+                cells[n] = join_wrapped(cells[n], cell) if cell else cells[n]
         out.append((cells, row[0] + 1, row[-1] + 1))
     return out
