@@ -4,7 +4,8 @@ JSON or an HTML page, each stating the question and the parameters it was run wi
 
     text = table(out, width=100)           # fits 100 columns; wide=True keeps every character
     path = write(out, "ket-qua.xlsx")      # by extension: .csv .xlsx .json .html
-    write_csv(out, stream); write_xlsx(out, path); json_data(out); html_page(out)
+    write_csv(out, stream); write_xlsx(out, path_or_binary_stream); json_data(out); html_page(out)
+    csv_bytes(out); xlsx_bytes(out)        # for downloads
 
 What a person reads (table, CSV, XLSX, HTML) shows Vietnamese words, not codes ("Quý II", not
 "Q2"; "có", not true), leaves internal ids out and marks collective assignees; JSON keeps ids
@@ -15,6 +16,7 @@ neutralise what a spreadsheet or a terminal would interpret).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import textwrap
 from pathlib import Path
@@ -207,7 +209,21 @@ def write_csv(out: QueryOutput, stream: IO[str]) -> None:
         writer.writerow([sanitize_cell(line, "csv")])
 
 
-def write_xlsx(out: QueryOutput, path: str | Path) -> None:
+def csv_bytes(out: QueryOutput) -> bytes:
+    """The CSV file's bytes (UTF-8 with BOM), e.g. for a download."""
+    buffer = io.StringIO()
+    write_csv(out, buffer)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(out: QueryOutput) -> bytes:
+    """The workbook's bytes, e.g. for a download."""
+    buffer = io.BytesIO()
+    write_xlsx(out, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(out: QueryOutput, path: str | Path | IO[bytes]) -> None:
     """A workbook: sheet "Kết quả" (header row frozen, column widths to the content, long
     text wrapped), sheet "Câu hỏi" (the question, parameters, --as-of and notes)."""
     from openpyxl import Workbook

@@ -14,7 +14,8 @@ the names. The column boundaries are the runs of blank positions that cross ever
 table, nearest to the left of each header name (so a centred header is read too). A row starts
 where the number column holds a number; when rows are separated by blank lines and the number
 sits lower than the row's first line (cells centred vertically), the row starts at the blank
-line. A stretch of lines with no number after a page break carries on the row before it. The
+line, and a stretch cut off by a page break before or after the number joins it. A stretch of
+lines with no number after a page break carries on the row before it. The
 table ends at a line that crosses a column boundary without a gap (running text, a section
 heading), the signature block, or the end of the text.
 """
@@ -94,11 +95,15 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
     header_texts = {lines[k].rstrip() for k in header_lines}  # repeated on each page
     # the body: until a line of running text, the signature block or a new section
     body: list[int] = []
+    breaks: set[int] = set()  # body lines right after a page break (footer, header repeated)
+    paged = False
     k = j
     while k < len(lines):
         raw = lines[k].replace("\f", "")
         text = raw.strip()
         if not text or _PAGE.match(text) or raw.rstrip() in header_texts:
+            paged = paged or "\f" in lines[k] or (bool(text) and (
+                bool(_PAGE.match(text)) or raw.rstrip() in header_texts))
             k += 1
             continue
         if _END.match(text):
@@ -106,6 +111,9 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
         pieces = _segments(raw)
         if len(pieces) == 1 and pieces[0][0] <= margin and pieces[0][1] > starts[1] + 2:
             break  # running text or a heading from the left margin across the columns
+        if paged:
+            breaks.add(k)
+            paged = False
         body.append(k)
         k += 1
     if not body:
@@ -119,7 +127,7 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
             header[n] = f"{header[n]} {cell}".strip()
     if not any(_ROLE_WORD.search(name) for name in header):  # names wrap: "Cơ quan chủ / trì"
         return None
-    rows = _rows(lines, body, bounds)
+    rows = _rows(lines, body, bounds, breaks)
     last = body[-1] + 1
     return LayoutTable(at + 1, last, header, rows)
 
@@ -162,7 +170,7 @@ def _cut(line: str, bounds: list[int]) -> list[str]:
     return cells
 
 
-def _rows(lines: list[str], body: list[int], bounds: list[int]):
+def _rows(lines: list[str], body: list[int], bounds: list[int], breaks: set[int]):
     # chunks: body lines with nothing between them but blank lines of the table itself
     chunks: list[list[int]] = []
     for k in body:
@@ -181,9 +189,16 @@ def _rows(lines: list[str], body: list[int], bounds: list[int]):
     # (rows not separated by blank lines say nothing of it: several numbers in one stretch)
     centred = low > high and not any(sum(numbered(k) for k in c) > 1 for c in chunks)
     rows: list[list[int]] = []
+    open_row = False  # a centred row cut by a page break before its number was printed
     for chunk in chunks:
-        if centred and sum(numbered(k) for k in chunk) == 1:
-            rows.append(list(chunk))
+        count = sum(numbered(k) for k in chunk)
+        if centred and count <= 1:
+            if rows and chunk[0] in breaks and (count == 0 or open_row):
+                rows[-1] += chunk  # the rest of a row cut by the page break
+                open_row = False
+            else:
+                rows.append(list(chunk))
+                open_row = count == 0
             continue
         for k in chunk:
             if numbered(k) or not rows:
