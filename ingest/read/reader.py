@@ -322,13 +322,7 @@ def _read_pdf(p: Path, *, ocr: bool, progress: bool) -> tuple[str, str, list[str
         if len(reader.pages) > limits.MAX_PDF_PAGES:
             raise DocumentError(f"{p.name}: PDF quá nhiều trang / too many pages: "
                                 f"{len(reader.pages)} (tối đa / max {limits.MAX_PDF_PAGES})")
-        pages, size = [], 0
-        for page in reader.pages:
-            pages.append(page.extract_text() or "")
-            size += len(pages[-1])
-            if size > limits.MAX_TEXT_CHARS:
-                raise DocumentError(f"{p.name}: văn bản quá dài / text too long: hơn / over "
-                                    f"{limits.MAX_TEXT_CHARS:,} ký tự / characters")
+        pages = _pages_text(reader.pages)
     except DocumentError:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged or locked files
@@ -350,6 +344,28 @@ def _read_pdf(p: Path, *, ocr: bool, progress: bool) -> tuple[str, str, list[str
     text = ocr_pdf(p, len(pages), progress=progress)
     warning = f"đã nhận dạng chữ (OCR) {len(pages)} trang / read by OCR, {len(pages)} pages"
     return text, "ocr", [warning]
+
+
+def _pages_text(pages) -> list[str]:
+    """The pages' text; a document with a table in its layout reading is read in that layout.
+
+    pypdf's plain reading prints a table cell by cell, losing which agency leads which task;
+    its layout reading keeps the columns at their offsets, as `pdftotext -layout` does, which
+    the task extractor reads (ingest/document/layout_tables.py). A table runs on over pages
+    without its header, so the whole document takes the layout reading; one without a table
+    is read plainly (the layout reading pads justified lines with spaces).
+    """
+    # the table reader is the document layer's; imported here only to choose the reading
+    from plangraph.ingest.document.layout_tables import find_layout_tables
+
+    plain = [page.extract_text() or "" for page in pages]
+    try:
+        laid_out = [page.extract_text(extraction_mode="layout") or "" for page in pages]
+    except Exception:  # the layout reading fails on some fonts: the plain reading stands
+        return plain
+    laid_out = ["\n".join(line.rstrip() for line in text.split("\n")) for text in laid_out]
+    lines = "\n".join(laid_out).split("\n")
+    return laid_out if find_layout_tables(lines) else plain
 
 
 # ---------------------------------------------------------------- HTML, old office formats
