@@ -147,3 +147,11 @@ def agency_types() -> tuple[AgencyType, ...]:
 def collective_types() -> frozenset[str]:
     """Names of the agency types of kind "collective" (agency_types.json)."""
     return frozenset(t.name for t in agency_types() if t.kind == "collective")
+
+
+@cache
+def non_root_act_types() -> frozenset[str]:
+    """Act types never shown as the root of a chain of legal bases (legal_act_types.json
+    `chain_root: false`: letters, notices, reports)."""
+    return frozenset(t["name"] for t in load("legal_act_types.json")["types"]
+                     if t.get("chain_root") is False)

@@ -23,7 +23,7 @@ PARAM_TYPES = ("string", "int", "date", "year", "province", "agency_type", "peri
                "period_scope", "plan", "programme", "act", "text", "collectives")
 # types the runner uses itself, never sent to the Cypher
 RUNNER_ONLY = ("text", "period_scope")
-COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines", "period")
+COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines", "period", "root")
 
 
 class QueryError(ValueError):

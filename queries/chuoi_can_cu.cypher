@@ -16,7 +16,7 @@
 // column: to_type | Loại văn bản
 // column: to_issuer | Cơ quan ban hành
 // column: to_year | Năm
-// column: is_root | Gốc
+// column: is_root | Gốc | root
 // column: source | Nguồn
 // node: from_id | $from_kind | text=from_name
 // node: to_id | LegalAct | text=to_name title=to_type,to_issuer,to_year

@@ -25,7 +25,7 @@ from plangraph.graph.schema import label_vi
 from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.text.vntext import loose_key, nfc
-from plangraph.ontology.loader import collective_types
+from plangraph.ontology.loader import collective_types, non_root_act_types
 from plangraph.queries import names, periods
 from plangraph.queries.catalog import RUNNER_ONLY, CannedQuery, Param, QueryError, get
 
@@ -137,6 +137,7 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     out = QueryOutput(q, _shown(bound), columns, rows, given=dict(params or {}), as_of=on)
     _fill_due(out, bound)
     _fill_deadlines(out, store)
+    _fill_roots(out)
     sort_rows(q, columns, rows)
     for p in q.params:
         if p.type == "collectives" and bound[p.name]:
@@ -184,6 +185,20 @@ def _fill_due(out: QueryOutput, bound: dict[str, Any]) -> None:
             row[i] = due.label if due else None
     notes = [v.note for v in bound.values() if isinstance(v, Bound) and v.note]
     out.notes += notes
+
+
+def _fill_roots(out: QueryOutput) -> None:
+    """Columns of kind `root` (true: nothing above the act is known) say "gốc" (root), or
+    "không rõ căn cứ" for a letter or notice (a Công văn is never a chain's root), or ""; the
+    act's type is the row's `to_type`."""
+    cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "root"]
+    if not cols or "to_type" not in out.columns:
+        return
+    kind = out.columns.index("to_type")
+    for row in out.rows:
+        for i in cols:
+            row[i] = ("" if not row[i] else "không rõ căn cứ / basis unknown"
+                      if row[kind] in non_root_act_types() else "gốc")
 
 
 NEAREST = 3  # deadlines shown in a `deadlines` column

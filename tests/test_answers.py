@@ -231,3 +231,42 @@ def test_every_theme_edge_carries_its_evidence_keyword(store):
     assert all(loose_key(keyword).split()[0] in loose_key(text) for text, _, keyword in rows_)
     shown = rows(store, "chu_de_theo_tinh", tinh="tra vinh")
     assert all(r["keywords"] for r in shown)
+
+
+# --- RDF validates with RDFS inference ----------------------------------------------------------
+
+@pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning")
+def test_rdf_export_validates_with_rdfs_inference_and_a_missing_source_still_fails(corpus_db,  # noqa: F811
+                                                                                    tmp_path):
+    import pyshacl
+    from rdflib import RDF, Graph
+    from rdflib.namespace import PROV
+
+    from plangraph.graph.export import PG
+
+    ontology = __import__("pathlib").Path(__file__).resolve().parent.parent / "ontology"
+    path = tmp_path / "g.ttl"
+    result = CliRunner().invoke(main, ["--db", corpus_db, "export", "--format", "ttl",
+                                       "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    data = Graph().parse(path, format="turtle")
+
+    def conforms(g):
+        return pyshacl.validate(g, shacl_graph=str(ontology / "shapes.ttl"),
+                                ont_graph=str(ontology / "plangraph.ttl"), inference="rdfs")[0]
+
+    assert conforms(data)
+    task = next(iter(data.subjects(RDF.type, PG.Task)))
+    for excerpt in list(data.objects(task, PROV.wasDerivedFrom)):
+        data.remove((task, PROV.wasDerivedFrom, excerpt))
+    assert not conforms(data)
+
+
+def test_a_cong_van_is_never_the_root_of_a_chain(store):
+    chain = rows(store, "chuoi_can_cu", tinh="tra vinh")
+    letter = next(r for r in chain if r["to_name"] == "2891/VPCP-KGVX")
+    assert letter["to_type"] == "Công văn"
+    assert letter["is_root"].startswith("không rõ căn cứ")
+    roots = [r for r in rows(store, "chuoi_can_cu") if r["is_root"] == "gốc"]
+    assert roots and not {r["to_type"] for r in roots} & {"Công văn", "Văn bản", "Thông báo"}
+    assert {r["to_name"] for r in roots} >= {"36-CT/TW", "424/QĐ-TTg"}

@@ -204,7 +204,7 @@ def test_the_chain_from_a_province_starts_at_its_plans(store):
     # "Kết luận số 95-KL/TW … về tiếp tục thực hiện Chỉ thị số 21-CT/TW"
     link = rows(store, "chuoi_can_cu", van_ban="95-KL/TW")
     assert [(r["to_name"], r["relation"], r["is_root"]) for r in link] == [
-        ("21-CT/TW", "tiếp tục", True)]
+        ("21-CT/TW", "tiếp tục", "gốc")]
 
 
 def test_the_2021_2025_drug_programme_is_implemented_in_three_provinces(store):
