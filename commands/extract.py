@@ -15,10 +15,12 @@ from plangraph.ingest.report import render_text
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
               show_default=True, help="json: the gold-file shape; text: for a person to read.")
-def extract_command(file: str, fmt: str) -> None:
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
+def extract_command(file: str, fmt: str, ocr: bool) -> None:
     """Trích xuất một văn bản / extract one plan document (nothing is stored)."""
     try:
-        extraction = extract_file(file)
+        extraction = extract_file(file, ocr=ocr, progress=True)
     except DocumentError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":

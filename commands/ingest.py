@@ -15,8 +15,7 @@ import click
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError, open_store
 from plangraph.ingest.extract import DocumentError, extract_file
-
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 
 def document_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -64,11 +63,14 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
-    PATHS are files or folders (searched recursively for .txt, .md, .docx, .pdf).
+    PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
+    .odt, .pdf).
     """
     files = document_paths(paths)
     if not files:
@@ -85,7 +87,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...]) -> None:
                                item_show_func=lambda p: p.name if p else "") as bar:
             for path in bar:
                 try:
-                    summaries.append(store.load(extract_file(path)))
+                    summaries.append(store.load(extract_file(path, ocr=ocr)))
                 except (DocumentError, StoreError) as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
                 except Exception as exc:  # an extractor bug must not stop the other documents

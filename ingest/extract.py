@@ -22,8 +22,10 @@ from plangraph.ingest.tasks.themes import assign_themes
 __all__ = ["DocumentError", "extract_file"]
 
 
-def extract_file(path: str | Path) -> Extraction:
-    doc = Document.read(path)
+def extract_file(path: str | Path, *, ocr: bool = True, progress: bool = False) -> Extraction:
+    """`ocr=False` refuses a scanned PDF instead of reading it by OCR; `progress` shows a bar on
+    a terminal while a slow file is read."""
+    doc = Document.read(path, ocr=ocr, progress=progress)
     info = parse_header(doc)
     legal = extract_legal(doc, info)
     tasks = extract_tasks(doc, info, get_resolver())

@@ -343,7 +343,7 @@ def test_scanned_pdf_asks_for_ocr(tmp_path, content):
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("plan.doc", b"\xd0\xcf\x11\xe0 old word", ".docx"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0 old word", "not a .doc file"),
         ("plan.xlsx", b"PK\x03\x04", "unsupported"),
         ("plan", BODY.encode(), "unsupported"),
         ("empty.txt", b"", "empty document"),

@@ -33,8 +33,8 @@ class Document:
     raw: RawDocument
 
     @classmethod
-    def read(cls, path: str | Path) -> Document:
-        return cls(read_document(path))
+    def read(cls, path: str | Path, *, ocr: bool = True, progress: bool = False) -> Document:
+        return cls(read_document(path, ocr=ocr, progress=progress))
 
     @classmethod
     def of(cls, doc: Document | RawDocument) -> Document:

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import codecs
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangraph.ingest.errors import DocumentError
+from plangraph.ingest.read.html import declared_charset, html_to_text
+from plangraph.ingest.read.numbering import format_number
+from plangraph.ingest.read.office import CONVERTED_BY_OFFICE, convert_to_docx, sniff
 from plangraph.ingest.text.legacy_encodings import (
     TCVN3,
     VNI,
@@ -41,18 +45,18 @@ class RawDocument:
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED = (*TEXT_SUFFIXES, ".docx", ".pdf")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUPPORTED = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".docx", *CONVERTED_BY_OFFICE, ".pdf")
 
 _UNSUPPORTED_HINTS = {
-    ".doc": "tệp Word cũ .doc: hãy lưu lại thành .docx / old Word .doc: save it as .docx",
-    ".rtf": "hãy lưu lại thành .docx / save it as .docx",
-    ".odt": "hãy lưu lại thành .docx / save it as .docx",
     ".xls": "bảng tính không được hỗ trợ / spreadsheets are not supported",
     ".xlsx": "bảng tính không được hỗ trợ / spreadsheets are not supported",
 }
 
 
-def read_document(path: str | Path) -> RawDocument:
+def read_document(path: str | Path, *, ocr: bool = True, progress: bool = False) -> RawDocument:
+    """Read a document; `ocr=False` refuses scanned PDFs instead of reading them by OCR, and
+    `progress` draws a bar on a terminal while a slow file (OCR) is read."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
@@ -65,8 +69,12 @@ def read_document(path: str | Path) -> RawDocument:
     try:
         if suffix == ".docx":
             text, encoding, warnings = _read_docx(p)
+        elif suffix in CONVERTED_BY_OFFICE:
+            text, encoding, warnings = _read_office(p)
         elif suffix == ".pdf":
-            text, encoding, warnings = _read_pdf(p)
+            text, encoding, warnings = _read_pdf(p, ocr=ocr, progress=progress)
+        elif suffix in HTML_SUFFIXES:
+            text, encoding, warnings = _read_html(p.read_bytes(), p.name)
         else:
             text, encoding, warnings = _decode_bytes(p.read_bytes(), p.name)
     except OSError as exc:
@@ -82,6 +90,11 @@ def read_document(path: str | Path) -> RawDocument:
             encoding = legacy
             warnings.append(_converted_warning(legacy))
     text = _clean(text)
+    if not text.strip() and encoding == "ocr":
+        raise DocumentError(
+            f"{p.name}: PDF bản quét nhưng OCR không đọc được chữ nào / "
+            "scanned PDF in which OCR found no text"
+        )
     if not text.strip():
         raise DocumentError(f"{p.name}: văn bản rỗng / empty document")
     return RawDocument(
@@ -217,7 +230,7 @@ def _reject_binary(text: str, name: str) -> None:
 # ---------------------------------------------------------------- PDF
 
 
-def _read_pdf(p: Path) -> tuple[str, str, list[str]]:
+def _read_pdf(p: Path, *, ocr: bool, progress: bool) -> tuple[str, str, list[str]]:
     from pypdf import PdfReader
 
     try:
@@ -230,12 +243,54 @@ def _read_pdf(p: Path) -> tuple[str, str, list[str]]:
             f"{p.name}: PDF hỏng hoặc bị khóa / damaged or locked PDF: {exc}"
         ) from exc
     text = "\n".join(pages)
-    if not text.strip():
+    if text.strip():
+        return text, "unicode", []
+    if not ocr:
         raise DocumentError(
-            f"{p.name}: PDF không có lớp văn bản (bản quét?) — cần OCR / "
-            "scanned PDF with no text layer; run OCR first"
+            f"{p.name}: PDF không có lớp văn bản (bản quét?) và OCR đang tắt / "
+            "scanned PDF with no text layer, and OCR is turned off"
         )
-    return text, "unicode", []
+    from plangraph.ingest.read.ocr import ocr_pdf
+
+    text = ocr_pdf(p, len(pages), progress=progress)
+    warning = f"đã nhận dạng chữ (OCR) {len(pages)} trang / read by OCR, {len(pages)} pages"
+    return text, "ocr", [warning]
+
+
+# ---------------------------------------------------------------- HTML, old office formats
+
+
+def _read_html(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    charset = declared_charset(data)
+    if charset and not any(data.startswith(bom) for bom, _ in _BOMS):
+        try:
+            markup, encoding = data.decode(charset, errors="replace"), charset
+        except LookupError:  # a charset Python does not know: guess as for text files
+            markup, encoding, _ = _decode_bytes(data, name)
+    else:
+        markup, encoding, _ = _decode_bytes(data, name)
+    return html_to_text(markup), encoding, []
+
+
+def _read_office(p: Path) -> tuple[str, str, list[str]]:
+    with open(p, "rb") as fh:
+        head = fh.read(4096)
+    kind = sniff(head)
+    if kind == "docx":
+        return _read_docx(p)
+    if kind == "html":
+        return _read_html(p.read_bytes(), p.name)
+    if kind is None:
+        raise DocumentError(
+            f"{p.name}: không phải tệp {p.suffix} (Word, RTF, ODT) / not a {p.suffix} file"
+        )
+    with tempfile.TemporaryDirectory(prefix="plangraph-doc-") as tmp:
+        converted = convert_to_docx(p, kind, Path(tmp))
+        try:
+            text, encoding, warnings = _read_docx(converted)
+        except DocumentError as exc:
+            raise DocumentError(str(exc).replace(converted.name, p.name, 1)) from exc
+    return text, encoding, warnings
 
 
 # ---------------------------------------------------------------- DOCX
@@ -565,40 +620,6 @@ class _Numbering:
             n = int(m.group(1)) - 1
             lvl = levels.get(n)
             value = counters.get(n, lvl.start if lvl else 1)
-            return _format_number(value, lvl.fmt if lvl else "decimal")
+            return format_number(value, lvl.fmt if lvl else "decimal")
 
         return re.sub(r"%([1-9])", number, level.text).strip()
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    out = []
-    for number, numeral in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        count, value = divmod(value, number)
-        out.append(numeral * count)
-    return "".join(out)
