@@ -12,6 +12,7 @@ the province the text names most often.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -20,7 +21,14 @@ from dataclasses import dataclass
 from plangraph.ingest.document.markup import mostly_caps
 from plangraph.ingest.document.model import Document
 from plangraph.ingest.legal.citations import canonical_id, find_acts, symbol_of
-from plangraph.ingest.legal.data import Province, act_types, fold, province_key, provinces
+from plangraph.ingest.legal.data import (
+    Province,
+    act_types,
+    fold,
+    province_key,
+    provinces,
+    type_by_symbol,
+)
 from plangraph.ingest.legal.dates import DATE, DATE_RE, iso_date
 from plangraph.ingest.legal.issuers import (
     IssuerMatch,
@@ -38,12 +46,13 @@ _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NA
                     r"\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*(?P<num>[\d.…]*)\s*(?P<sym>/\s*[A-ZĐ][\w/\-–Đđ]*)")
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\t|,;()]{2,40}?),\s*ngày\s+(?:" + DATE + r"|(?P<partial>[\d\s.…]*tháng\s*"
+    r"(?P<place>[^\t|,;()\n]{2,40}?),\s*ngày\s+(?:" + DATE + r"|(?P<partial>[\d\s.…]*tháng\s*"
     r"[\d\s.…]*năm\s*(?P<py>(?:19|20)\d{2})))", re.IGNORECASE)
 _COVER = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(?P<rest>.*)\)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
 _BODY_START = re.compile(
-    r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+1|[IVX]+\s*[.)]|\d+\s*[.)]|"
+    r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+\d+\s*[.:]?|[IVX]+\s*[.)]|"
+    r"\d+\s*[.)]|"
     r"[a-zđ]\))\s", re.IGNORECASE)
 # "đến năm 2030", "vào năm 2030", "tầm nhìn năm 2045" name a target, not a year the plan covers.
 _TITLE_YEAR = re.compile(r"(?P<lead>(?:đến|vào|tầm\s+nhìn)\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
@@ -79,25 +88,40 @@ def parse_header(doc: Document | RawDocument) -> DocumentInfo:
         title = shown.title
         info.title = _restore_case(title, doc.text) if mostly_caps(title) else title
     pre_end = head.first if head else top
+    # Number and place-date are looked for in the header's text, not line by line: text copied
+    # from a web page breaks lines anywhere ("Số:" / "2578/KH-UBND", "ngày 15 tháng 3" / "năm
+    # 2024"). Offsets map back to lines for the sources.
+    region = _Region(lines, top)
     symbol = None
+    for n in _NUMBER.finditer(region.text):
+        if region.line_of(n.start()) > (head.last if head else top):
+            break
+        symbol = re.sub(r"\s", "", n.group("sym"))
+        if re.search(r"\d", n.group("num")):
+            info.number = canonical_id(n.group("num").strip(".…") + symbol)
+        used += region.lines_of(n)
+        break
+    for d in _PLACE_DATE.finditer(region.without_motto):
+        if region.line_of(d.start("place")) > (head.last + 3 if head else top):
+            break
+        m = DATE_RE.search(d.group(0))
+        info.issued = iso_date(m) if m and not d.group("partial") else None
+        info.province = info.province or _province_name(d.group("place"))
+        used += region.lines_of(d)
+        break
     for i in range(top):
-        line = lines[i]
-        n = _NUMBER.search(line)
-        if n and info.number is None and symbol is None and i <= (head.last if head else top):
-            symbol = re.sub(r"\s", "", n.group("sym"))
-            if re.search(r"\d", n.group("num")):
-                info.number = canonical_id(n.group("num").strip(".…") + symbol)
-            used.append(i)
-        d = _PLACE_DATE.search(_MOTTO.sub(" ", line)) if "ngày" in line.lower() else None
-        if d and info.issued is None and i <= (head.last + 3 if head else top):
-            m = DATE_RE.search(d.group(0))
-            info.issued = iso_date(m) if m and not d.group("partial") else None
-            info.province = info.province or _province_name(d.group("place"))
-            used.append(i)
-        cover = _COVER.match(line)
+        cover = _COVER.match(lines[i])
         if cover and i <= (head.last + 3 if head else top):
             symbol = symbol or _read_cover(cover.group("rest"), info)
             used.append(i)
+    if head is None and symbol:
+        # no kind label ("KẾ HOẠCH" lost in copying): the number's symbol says the kind, and
+        # the lines after the number and date are the title
+        head = _title_after(lines, max(used), symbol)
+        if head:
+            info.kind, info.title = head.kind, head.title
+            used.append(head.last)
+            pre_end = min(used)
     issuer, province = _header_issuer(lines[:pre_end])
     if province:
         info.province = province.name
@@ -111,6 +135,45 @@ def parse_header(doc: Document | RawDocument) -> DocumentInfo:
     if used:
         info.source = Source(doc.file, min(used) + 1, max(used) + 1)
     return info
+
+
+class _Region:
+    """The first lines of a document as one text, with the line each offset falls on."""
+
+    def __init__(self, lines: list[str], stop: int) -> None:
+        self.text = "\n".join(lines[:stop])
+        self.starts = [0]
+        for line in lines[:stop]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        # the motto blanked out, offsets kept: its words are no place name
+        self.without_motto = _MOTTO.sub(lambda m: " " * len(m.group()), self.text)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def lines_of(self, m: re.Match[str]) -> list[int]:
+        return [self.line_of(m.start()), self.line_of(max(m.start(), m.end() - 1))]
+
+
+# Lines that open a preamble or a section, never a title ("Thực hiện …" may open either).
+_NOT_TITLE = re.compile(r"^(?:Căn cứ|Điều\s+\d|[IVX]+\s*[.)]|\d+\s*[.)]|[a-zđ]\))\s", re.IGNORECASE)
+
+
+def _title_after(lines: list[str], last: int, symbol: str) -> _Title | None:
+    """The trích yếu after the header of a document whose kind label is missing."""
+    kind = type_by_symbol().get(symbol.strip("/").split("-")[0].upper())
+    if kind not in {k for _, k in _kinds()}:
+        return None
+    first = next((j for j in range(last + 1, min(len(lines), last + 6)) if lines[j].strip()),
+                 None)
+    if first is None or _NOT_TITLE.match(lines[first].strip()) or _MOTTO.search(lines[first]):
+        return None
+    title = _collect_title(lines, first - 1, kind, "")
+    # a trích yếu is a phrase ("Triển khai thực hiện …"), a preamble a sentence that goes on
+    if not title.title or len(title.title) > 400 or lines[title.last].rstrip()[-1:] in ".;,:":
+        return None
+    text = title.title
+    return _Title(kind, text[:1].upper() + text[1:], first, title.last)
 
 
 def _kinds() -> list[tuple[str, str]]:
@@ -175,6 +238,8 @@ def _collect_title(lines: list[str], i: int, kind: str, rest: str) -> _Title:
             continue
         ends = (_SEPARATOR.match(line) or line.startswith("(") or "\t" in line
                 or (_BODY_START.match(line) and parts)
+                # capitals after a title in mixed case: the signer ("CHỦ TỊCH …"), "QUYẾT ĐỊNH:"
+                or (parts and mostly_caps(line) and not mostly_caps(parts[-1]))
                 or (blank and parts and not line[0].islower())
                 or len(line) > 400)
         if ends:

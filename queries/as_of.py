@@ -21,12 +21,18 @@ if TYPE_CHECKING:
     from plangraph.queries.runner import QueryOutput
 
 _THEMES = "MATCH (t:Task) WHERE t.id IN $ids RETURN t.id, t.themes"
+_AGENCY_TASKS = ("MATCH (a:Agency)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)"
+                 "<-[:CO_NHIEM_VU]-(p:Plan) WHERE a.type = $type AND a.province = $province "
+                 "AND ($year = 0 OR p.year = $year) AND (size($plans) = 0 OR p.id IN $plans) "
+                 "RETURN DISTINCT t.id, t.themes")
 
 
 def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
-                asked: dict[str, list[str]] | None = None) -> None:
+                asked: dict[str, list[str]] | None = None,
+                narrowed: tuple[int, list[str]] = (0, [])) -> None:
     """Map the `province` and `agency_type` columns of `out` in place (see the module doc).
-    `asked`: the agency-type parameters as bound (the typed type and its predecessors)."""
+    `asked`: the agency-type parameters as bound (the typed type and its predecessors);
+    `narrowed`: the year and plan ids the query was narrowed to (0, []: none)."""
     kinds = [(i, out.query.kind(c)) for i, c in enumerate(out.columns)]
     kinds = [(i, k) for i, k in kinds if k in ("province", "agency_type")]
     task_col = out.columns.index("task_id") if "task_id" in out.columns else None
@@ -37,8 +43,13 @@ def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
     wanted = {a.typed for a in (asked or {}).values() if getattr(a, "typed", None)}
     explained: dict[str, str] = {}
     kept = []
+    province_col = next((i for i, k in kinds if k == "province"), None)
+    year_col = out.columns.index("year") if "year" in out.columns else None
     for row in out.rows:
         task = row[task_col] if task_col is not None else None
+        province = row[province_col] if province_col is not None else None
+        year = row[year_col] if year_col is not None and isinstance(row[year_col], int) \
+            else narrowed[0]
         keep = True
         for i, kind in kinds:
             value = row[i]
@@ -60,6 +71,12 @@ def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
             successors = agency_type_as_of(value, date)
             if [s.type for s in successors] == [value]:
                 continue
+            if len(successors) > 1 and isinstance(province, str):
+                split = _split_by_task(store, value, province, date, year, narrowed[1])
+                if split:
+                    row[i] = (" / ".join(s.type or "giải thể / abolished" for s in successors)
+                              + f" (trước: {value}; {split})")
+                    continue
             names = " / ".join(s.type or "giải thể / abolished" for s in successors)
             explained[value] = "; ".join(f"{s.type or '—'}: {s.scope_note}" for s in successors)
             row[i] = f"{names} (trước: {value})"
@@ -72,3 +89,21 @@ def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
                      "on that date (former name in brackets); a split body is assigned per task "
                      "by the task's themes")
     out.notes += [f"{old} → {why}" for old, why in explained.items()]
+
+
+def _split_by_task(store: GraphStore, agency_type: str, province: str, date: str, year: int,
+                   plans: list[str]) -> str:
+    """How the tasks of a split body in a province (and year, plans) are shared out, each task
+    to the successor its themes send it to: for a row that sums tasks."""
+    counts: dict[str, int] = {}
+    found = store.run(_AGENCY_TASKS, {"type": agency_type, "province": province,
+                                      "year": year or 0, "plans": list(plans)}).rows
+    for _, task_themes in found:
+        successor, _ = agency_type_for_task(agency_type, date, list(task_themes or []))
+        key = successor or "giải thể / abolished"
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return ""
+    shares = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return (f"theo chủ đề, {len(found)} nhiệm vụ của cơ quan này ở tỉnh chia cho / by theme, "
+            f"its {len(found)} tasks in the province go to: {shares}")

@@ -148,7 +148,9 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
         from plangraph.queries.as_of import apply_as_of
 
         apply_as_of(out, on, store, {p.name: bound[p.name] for p in q.params
-                                     if p.type == "agency_type"})
+                                     if p.type == "agency_type"},
+                    (next((bound[p.name] for p in q.params if p.type == "year"), 0),
+                     next((list(bound[p.name]) for p in q.params if p.type == "plan"), [])))
     if not out.rows:
         out.notes += explain_empty(q, bound, store)
     return out

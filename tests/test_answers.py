@@ -270,3 +270,12 @@ def test_a_cong_van_is_never_the_root_of_a_chain(store):
     roots = [r for r in rows(store, "chuoi_can_cu") if r["is_root"] == "gốc"]
     assert roots and not {r["to_type"] for r in roots} & {"Công văn", "Văn bản", "Thông báo"}
     assert {r["to_name"] for r in roots} >= {"36-CT/TW", "424/QĐ-TTg"}
+
+
+def test_a_row_that_sums_tasks_shares_a_split_body_out_task_by_task(store):
+    found = rows(store, "nghia_vu_tong_hop", as_of="2026-01-01", co_quan="so ldtbxh")
+    assert found
+    for r in found:
+        assert "trước: Sở Lao động - Thương binh và Xã hội" in r["agency_type"]
+        shares = r["agency_type"].split("go to: ")[1].rstrip(")")
+        assert sum(int(x.rsplit(" ", 1)[1]) for x in shares.split(", ")) == r["total"]
