@@ -274,9 +274,9 @@ def json_text(out: QueryOutput) -> str:
 
 def html_page(out: QueryOutput) -> str:
     """The interactive graph page; its title and header state the question and parameters."""
-    from plangraph.graph.render import render_html
+    from plangraph.graph.render import graph_of, render_html
 
     shown = "; ".join(f"{n} {v}" if n.startswith("--") else f"{n}={v}"
                       for n, v, _ in parameters(out))
-    return render_html(out.to_graph(), title=out.query.question + (f" — {shown}" if shown else ""),
+    return render_html(graph_of(out), title=out.query.question + (f" — {shown}" if shown else ""),
                        notes=[parameters_line(out), *out.notes])

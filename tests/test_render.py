@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
-from plangraph.graph.render import render_html
+from plangraph.graph.render import graph_of, payload, render_html
 from plangraph.graph.store import open_store
 from plangraph.queries.runner import run
 
@@ -49,12 +49,21 @@ def test_the_page_is_offline_with_legend_and_vietnamese_labels():
     page = render_html(small_graph(), title="Câu hỏi")
     assert external_references(page) == []
     assert "vis.Network" in page  # vis-network is inlined
-    legend = page.split('id="legend"')[1]
-    assert "Nhiệm vụ" in legend and "Cơ quan" in legend and "Văn bản pháp lý" in legend
     data = page_data(page)
-    assert {e["label"] for e in data["edges"]} == {"chủ trì", "căn cứ (3)"}
-    tips = [n["tip"] for n in data["nodes"] if n["label"] == "III.1.a"][0]
+    assert [t[0] for t in data["legend"]["types"]] == ["Nhiệm vụ", "Cơ quan", "Văn bản pháp lý"]
+    # edge texts are in the legend (by colour) and tooltips, not drawn over each other
+    assert {e["rel"] for e in data["edges"]} == {"chủ trì", "căn cứ"}
+    assert ["Quan hệ", "căn cứ (3)"] in [t for e in data["edges"] for t in e["tip"]]
+    assert [c for c, _ in data["legend"]["edges"]] == ["chủ trì", "căn cứ"]
+    tips = [n["tip"] for n in data["nodes"] if n["label"].startswith("III.1.a")][0]
     assert ["Nguồn", "003_01d19c3d4aca6329.txt:70-72"] in tips
+
+
+def test_a_task_node_shows_its_item_and_the_start_of_its_text():
+    g = small_graph()
+    g.nodes["Task:1"]["title"] = [("Nhiệm vụ", "Tổ chức tuyên truyền phòng, chống ma túy")]
+    label = [n["label"] for n in page_data(render_html(g))["nodes"] if n["shape"] == "dot"][0]
+    assert label.startswith("III.1.a · Tổ chức tuyên truyền")
 
 
 def test_document_text_is_data_not_markup():
@@ -65,16 +74,59 @@ def test_document_text_is_data_not_markup():
     assert any(HOSTILE in value for n in data["nodes"] for _, value in n["tip"])
 
 
-def test_a_large_result_is_capped_with_a_visible_note():
+def test_a_large_result_is_capped_and_drawn_in_steps_with_a_visible_note():
     g = nx.MultiDiGraph()
     for i in range(2000):
         g.add_node(f"Task:{i}", type="Task", label=str(i), title=[])
         if i:
             g.add_edge(f"Task:{i}", f"Task:{i - 1}", label="x", title=[])
-    page = render_html(g, max_nodes=1500)
-    assert len(page_data(page)["nodes"]) == 1500
+    page = render_html(g, max_nodes=1500, step=300)
+    data = page_data(page)
+    assert len(data["nodes"]) == 1500 and data["step"] == 300
     assert "1,500 / 2,000" in page.split("<body>")[1]
-    assert page_data(page)["options"]["physics"]["stabilization"]["iterations"] <= 300
+
+
+def test_an_empty_answer_says_so():
+    data = page_data(render_html(nx.MultiDiGraph(), title="Câu hỏi"))
+    assert data["nodes"] == [] and "không có kết quả" in data["empty"]
+
+
+def overlaps(nodes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of node labels whose estimated boxes (label below the node) intersect."""
+    from plangraph.graph.layout import CHAR_PX
+
+    boxes = [(n["x"] - len(n["label"]) * CHAR_PX / 2, n["y"] - 12,
+              n["x"] + len(n["label"]) * CHAR_PX / 2, n["y"] + 34, n["label"]) for n in nodes]
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+
+@pytest.mark.parametrize("name, params", [
+    ("chuoi_can_cu", {}), ("can_cu_chung", {}), ("nghia_vu_co_quan", {"co_quan": "so y te"}),
+    ("mang_luoi_phoi_hop", {}), ("so_sanh_hai_tinh", {"a": "ha noi", "b": "tuyen quang"}),
+    ("trien_khai_chuong_trinh", {"chuong_trinh": "ma tuy"}), ("ho_so_co_quan",
+                                                                {"co_quan": "cong an"}),
+])
+def test_no_labels_overlap_on_the_sample_corpus(store, name, params):
+    data = payload(graph_of(run(store, name, params)))
+    assert data["nodes"]
+    assert overlaps(data["nodes"]) == []
+
+
+def test_layouts_follow_the_shape_of_the_answer(store):
+    chain = payload(graph_of(run(store, "chuoi_can_cu", {})))
+    assert chain["layout"] == "layered"
+    x = {n["label"]: n["x"] for n in chain["nodes"]}
+    plan_x = max(n["x"] for n in chain["nodes"] if n["shape"] == "box")
+    assert all(n["x"] > plan_x for n in chain["nodes"] if n["shape"] == "diamond")  # acts right
+    assert x  # plans on the left, the acts they rest on to their right
+    network = payload(graph_of(run(store, "mang_luoi_phoi_hop", {})))
+    assert network["layout"] == "groups"
+    assert sorted(c["text"] for c in network["captions"]) == [
+        "Hà Nội", "Tiền Giang", "Trà Vinh", "Tuyên Quang"]  # provinces as visible groups
+    assert len(network["legend"]["provinces"]) == 4
+    colours = {n["color"] for n in network["nodes"]}
+    assert len(colours) == 4
 
 
 # --- in a browser ----------------------------------------------------------------------------

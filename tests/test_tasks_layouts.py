@@ -418,3 +418,53 @@ def test_tasks_assigned_by_reference_from_another_part():
     }
     # the evidence of a role is the line that gives it
     assert tasks[0].lead[0].source.line_start == 11
+
+
+def test_labels_closing_a_paragraph_or_bullet_and_label_lines_under_a_short_item():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ\n"
+        "1. Tổ chức tuyên truyền về tác hại của ma túy trong trường học. Chủ trì: Sở Giáo dục và "
+        "Đào tạo; Phối hợp: Tỉnh đoàn. Thời gian: Quý III/2024.\n"
+        "2. Căn cứ chức năng\n- Cơ quan chủ trì: Sở Y tế.\n- Thời gian thực hiện: hằng năm.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\n"
+        "- Rà soát người nghiện ma túy. Phối hợp: Sở Y tế. Thời hạn hoàn thành: tháng 6/2024.\n"
+    )
+    got = {t.key: (t.text, roles(t), t.when) for t in tasks}
+    assert got == {
+        "II.1": ("Tổ chức tuyên truyền về tác hại của ma túy trong trường học.", (
+            {"Sở Giáo dục và Đào tạo"}, {"Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh"},
+            set()), "Quý III/2024"),
+        # a short item with label lines below is the task, even one that opens like a section
+        "II.2": ("Căn cứ chức năng", ({"Sở Y tế"}, set(), set()), "hằng năm"),
+        "III.1.-1": ("Rà soát người nghiện ma túy.", ({"Công an cấp tỉnh"}, {"Sở Y tế"}, set()),
+                     "tháng 6/2024"),
+    }
+
+
+def test_table_as_pdftotext_layout_prints_it_across_a_page_break():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ CỤ THỂ\n\n"
+        "   STT   Nội dung                      Cơ quan chủ     Cơ quan phối     Thời gian\n"
+        "                                       trì             hợp\n"
+        "   1     Tổ chức tuyên truyền về       Sở Thông tin    Công an tỉnh,    Quý II/2024\n"
+        "         phòng, chống ma túy trên      và Truyền       Đài Phát thanh\n"
+        "         các phương tiện thông tin     thông           và Truyền hình\n"
+        "\n                                  Trang 2/5\n\f\n"
+        "   STT   Nội dung                      Cơ quan chủ     Cơ quan phối     Thời gian\n"
+        "                                       trì             hợp\n"
+        "         đại chúng                                     tỉnh\n"
+        "   2     Rà soát, thống kê người       Sở Lao động -   Sở Y tế          Thường xuyên\n"
+        "         nghiện ma túy                 Thương binh và\n"
+        "                                       Xã hội\n"
+        "\nNơi nhận:\n- Như trên.\n"
+    )
+    got = {t.key: (t.text, roles(t), t.when) for t in tasks}
+    assert got == {
+        "II.1": ("Tổ chức tuyên truyền về phòng, chống ma túy trên các phương tiện thông tin "
+                 "đại chúng", ({"Sở Thông tin và Truyền thông"}, {
+                     "Công an cấp tỉnh", "Đài Phát thanh và Truyền hình cấp tỉnh"}, set()),
+                 "Quý II/2024"),
+        "II.2": ("Rà soát, thống kê người nghiện ma túy", (
+            {"Sở Lao động - Thương binh và Xã hội"}, {"Sở Y tế"}, set()), "Thường xuyên"),
+    }
+    assert (tasks[0].source.line_start, tasks[0].source.line_end) == (5, 13)

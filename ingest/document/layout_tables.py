@@ -50,13 +50,13 @@ def _segments(line: str) -> list[tuple[int, int, str]]:
 
 
 def _header_segments(line: str) -> list[tuple[int, int, str]] | None:
+    if "\t" in line or "|" in line:  # tab and pipe tables are rows already
+        return None
     segs = _segments(line)
     if len(segs) < 3:
         return None
     named = [s for s in segs if _HEADER_WORD.match(s[2]) and len(s[2].split()) <= 5]
     if len(named) < 3 or len(named) < len(segs) - 1:
-        return None
-    if not any(_ROLE_WORD.search(s[2]) for s in segs):
         return None
     return segs
 
@@ -117,6 +117,8 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
     for h in header_lines:
         for n, cell in enumerate(_cut(lines[h], bounds)):
             header[n] = f"{header[n]} {cell}".strip()
+    if not any(_ROLE_WORD.search(name) for name in header):  # names wrap: "Cơ quan chủ / trì"
+        return None
     rows = _rows(lines, body, bounds)
     last = body[-1] + 1
     return LayoutTable(at + 1, last, header, rows)

@@ -154,7 +154,7 @@ class _Extractor:
         if block.kind == "table":
             self.table(block)
             return
-        if any(self._label(b).agencies for b in block.walk()
+        if any((a := self._label(b)).lead or a.implementers for b in block.walk()
                if b.kind != "table" and find_label(b.text)):
             self.labelled(block)
             return
@@ -240,6 +240,7 @@ class _Extractor:
             self.headed_child(child, child_scope, leads, units)
         when = _closing_time(scope, self.reader)
         for unit in units:
+            _trailing_label(unit, self.reader)
             if when and not (unit.label and unit.label.when) and not find_when(unit.text):
                 unit.label = _merged([unit.label or Assignment(), Assignment(when=when)])
             self.add(unit, lead=self.reassigned(unit) or leads,
@@ -334,7 +335,7 @@ class _Extractor:
             span = find_label(block.text)
             if span is None:
                 flush()
-                if not block.is_title and block.text:
+                if (not block.is_title or _labels_only(block)) and block.text:
                     pending.append(block)
                 continue
             s, e = span
@@ -486,7 +487,7 @@ def _no_tasks(block: Block) -> bool:
         return True
     if not (block.is_title or block.heading or block.style in _SECTION_STYLES):
         return False
-    return bool(_NO_TASKS.match(block.text))
+    return bool(_NO_TASKS.match(block.text)) and not _labels_only(block)
 
 
 _DITTO = re.compile(r'^\s*(?:["“”〃\'\-–—]+|nt|như\s+trên)\s*$', re.IGNORECASE)
@@ -581,6 +582,27 @@ def _attach_label(block: Block, units: list[_Unit], reader: AgencyReader) -> boo
     prev.label = _merged([prev.label, label]) if prev.label else label
     prev.line_end = max(prev.line_end, block.line_end)
     return True
+
+
+def _labels_only(block: Block) -> bool:
+    """An item whose lines below are all label lines ('2. Triển khai Tháng hành động' /
+    '- Cơ quan chủ trì: …' / '- Thời gian: …'): however short, it is the task, not a title."""
+    return bool(block.children) and all(
+        c.kind != "table" and c.text and find_label(c.text) == (0, len(c.text))
+        for c in block.children)
+
+
+def _trailing_label(unit: _Unit, reader: AgencyReader) -> None:
+    """A label closing a bullet under an agency heading ('… Phối hợp: X. Thời gian: Y.')
+    completes it and leaves its text."""
+    span = find_label(unit.text)
+    if span is None or span[0] == 0 or span[1] != len(unit.text):
+        return
+    label = read_label(unit.text[span[0]:], reader)
+    if not label.agencies:
+        return
+    unit.text = unit.text[:span[0]].rstrip(" (")
+    unit.label = _merged([unit.label, label]) if unit.label else label
 
 
 def _closing_time(scope: list[Block], reader: AgencyReader) -> str | None:

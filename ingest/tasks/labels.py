@@ -28,10 +28,19 @@ LABEL = re.compile(
 _LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*(?:" + LABEL.pattern + "|" + TIME_LABEL.pattern
                           + ")", re.IGNORECASE)
 _PART_LABEL = re.compile(
-    r"^\s*(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
+    r"^\s*(?:(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+)?(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
     r"phối\s+hợp)|(?P<time>thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,20})\s*:\s*",
     re.IGNORECASE,
 )
+# A label at the end of a paragraph or bullet, after its last sentence: "… cộng đồng. Chủ trì:
+# Sở Y tế; Phối hợp: Công an tỉnh. Thời gian: Quý II." ("Chủ trì:" / "Phối hợp:" bare or
+# after "Cơ quan" / "Đơn vị")
+_ROLE_LABEL = re.compile(
+    r"(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?:chủ\s+trì|phối\s+hợp)\s*:|" + LABEL.pattern,
+    re.IGNORECASE,
+)
+_ANY_LABEL = re.compile(_ROLE_LABEL.pattern + "|" + TIME_LABEL.pattern, re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?)”\"]\s*$")
 _CHU_TRI = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
 _PHOI_HOP = re.compile(r"^\W*(?:và\s+)?(?:phối\s+hợp|cùng)(?:\s+với)?\b", re.IGNORECASE)
 
@@ -55,6 +64,11 @@ def find_label(text: str) -> tuple[int, int] | None:
     closing bracket)."""
     if _LABEL_START.match(text):
         return 0, len(text)
+    for m in _ANY_LABEL.finditer(text):
+        before = text[:m.start()]
+        if m.start() and _SENTENCE_END.search(before) and before.count("(") <= \
+                before.count(")") and _ROLE_LABEL.search(text, m.start()):
+            return m.start(), len(text)
     for m in LABEL.finditer(text):
         opening = text.rfind("(", 0, m.start())
         if opening < 0 or text[opening + 1:m.start()].strip():
@@ -86,6 +100,8 @@ def read_label(label: str, reader: AgencyReader) -> Assignment:
     # "Đơn vị thực hiện: A, B; C; Thời gian thực hiện: …": a part with no label of its own
     # goes on with the one before it
     parts: list[tuple[str | None, str]] = []
+    # labels written as sentences: "Cơ quan chủ trì: A. Cơ quan phối hợp: B."
+    inner = re.sub(r"\.\s+(?=" + _ANY_LABEL.pattern + ")", "; ", inner, flags=re.IGNORECASE)
     for part in _split_top(inner, ";"):
         m = _PART_LABEL.match(part)
         if m is not None:

@@ -462,7 +462,8 @@ def appendix(plan: Plan, style: str) -> tuple[list[str], list[dict]]:
             "Các cơ quan, đơn vị căn cứ nhiệm vụ được phân công tại Phụ lục kèm theo Kế hoạch này "
             "tổ chức triển khai thực hiện.", ""]
     rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]]
-    gold = []
+    # the paragraph of section III gives the collective its own task (gold README)
+    gold = [gold_task("III", body[6], ["Các cơ quan liên quan"])]
     for n, t in enumerate(with_lead(plan), 1):
         rows.append([str(n), t.text, names(t.lead, plan), names(t.support, plan), t.when or ""])
         gold.append(gold_task(f"PL.{n}", t.text, t.lead, t.support, (), t.when))
