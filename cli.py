@@ -5,13 +5,28 @@ Each command lives in its own module under `commands/`; this file only assembles
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from plangraph import __version__
 from plangraph.commands import export, extract, ingest, push, query, serve, stats
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # `plangraph query … | head`: the reader has what it wanted; stop quietly, exit 0,
+            # as Unix tools do (what is still buffered goes nowhere).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db",

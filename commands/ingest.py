@@ -15,6 +15,7 @@ import click
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.store import LoadSummary, StoreError, open_store
 from plangraph.ingest.extract import DocumentError, extract_file
+from plangraph.ingest.models import Extraction
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 
@@ -32,6 +33,19 @@ def document_paths(paths: tuple[str, ...]) -> list[Path]:
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def nothing_found(extraction: Extraction) -> bool:
+    """No plan header (kind, number or title), no legal reference and no task: most likely not
+    a plan at all (a letter, a report, the wrong file)."""
+    doc = extraction.document
+    return not (doc.kind or doc.number or doc.title or extraction.legal_refs
+                or extraction.named_acts or extraction.tasks)
+
+
+NOTHING_FOUND = ("không thấy tiêu đề kế hoạch, căn cứ pháp lý hay nhiệm vụ nào nên không nạp "
+                 "(--force để vẫn nạp) / no plan header, legal reference or task found: not "
+                 "loaded (--force loads it anyway)")
 
 
 def _reason(path: Path, exc: Exception) -> str:
@@ -65,8 +79,11 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--ocr/--no-ocr", default=True, show_default=True,
               help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
+@click.option("--force", is_flag=True, help="Nạp cả văn bản không thấy tiêu đề, căn cứ hay "
+                                            "nhiệm vụ nào / load documents in which nothing "
+                                            "was found too.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force: bool) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
     PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
@@ -87,17 +104,26 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool) -> Non
                                item_show_func=lambda p: p.name if p else "") as bar:
             for path in bar:
                 try:
-                    summaries.append(store.load(extract_file(path, ocr=ocr)))
+                    extraction = extract_file(path, ocr=ocr)
+                    if nothing_found(extraction) and not force:
+                        failures.append(f"{path}: {NOTHING_FOUND}")
+                        continue
+                    summaries.append(store.load(extraction))
                 except (DocumentError, StoreError) as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
                 except Exception as exc:  # an extractor bug must not stop the other documents
                     failures.append(f"{path}: lỗi nội bộ / internal error: "
                                     f"{type(exc).__name__}: {exc}")
-        stats = store.stats()
+        try:
+            stats = store.stats()
+        except StoreError as exc:  # the store went away: still report what happened to each file
+            stats = None
+            failures.append(str(exc))
     finally:
         store.close()
-    for line in summary_lines(summaries, stats):
-        click.echo(line)
+    if stats is not None:
+        for line in summary_lines(summaries, stats):
+            click.echo(line)
     if failures:
         for failure in failures:
             click.echo(failure, err=True)

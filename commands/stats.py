@@ -33,6 +33,8 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
         raise click.ClickException(str(exc)) from exc
     try:
         stats = store.stats()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     if fmt == "json":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -31,6 +31,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from plangraph.graph import bolt_probe
 from plangraph.graph import neo4j_cypher as cypher
 from plangraph.graph.build import plan_rows
 from plangraph.graph.reference import reference, reference_ids
@@ -89,6 +90,14 @@ class Neo4jStore:
         self._prepared = False
         with self._errors("kết nối", "connect"):
             self._driver = _connect(target)
+        if self._database:  # a database that does not exist is one line here, for every command
+            with self._errors("kết nối", "connect"):
+                try:
+                    self._driver.execute_query("RETURN 1", database_=self._database,
+                                               routing_=RoutingControl.READ)
+                except BaseException:
+                    self._driver.close()
+                    raise
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.location!r}, database={self._database!r})"
@@ -200,12 +209,21 @@ def _has_host_and_port(parts: SplitResult) -> bool:
 
 
 def _connect(target: Target) -> Driver:
-    driver = GraphDatabase.driver(target.uri, auth=target.auth)
+    # Bounded waits: a port that is not a Bolt server may never answer the handshake.
+    driver = GraphDatabase.driver(target.uri, auth=target.auth, connection_timeout=10,
+                                  connection_acquisition_timeout=15)
     try:
         driver.verify_connectivity()
     except ValueError as exc:  # how the driver says a host name does not resolve
         driver.close()
         raise ServiceUnavailable(str(exc)) from None
+    except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        driver.close()
+        # TLS asked for and not offered, or the reverse, or no Bolt server there: say which.
+        why = bolt_probe.explain(target.uri)
+        if why:
+            raise StoreError(why) from None
+        raise exc from None
     except BaseException:
         driver.close()
         raise

@@ -180,3 +180,37 @@ def test_decision_title_stops_before_the_signer_and_articles(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     doc = extract_file(path).document
     assert (doc.kind, doc.title) == ("Quyết định", title)
+
+
+# A preamble of the kind portals publish, its clauses each opening with "Căn cứ".
+PREAMBLE = [
+    "Căn cứ Chỉ thị số 07-CT/TW ngày 10/6/2021 của Ban Bí thư về tăng cường công tác phòng, "
+    "chống ma túy;",
+    "Căn cứ Kế hoạch số 05-KH/BCSĐ ngày 12/3/2021 của Ban cán sự đảng Ủy ban nhân dân tỉnh "
+    "thực hiện Chỉ thị số 07-CT/TW ngày 10/6/2021 của Ban Bí thư;",
+    "Căn cứ Công văn số 332/LĐTBXH-PCTNXH ngày 02/02/2022 của Bộ Lao động - Thương binh và Xã "
+    "hội về triển khai Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ;",
+    "Căn cứ Quyết định số 1452/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ phê duyệt Chương "
+    "trình phòng, chống ma túy giai đoạn 2021-2025 và định hướng đến năm 2030;",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:",
+]
+
+
+@pytest.mark.parametrize("width", [0, 70, 47], ids=["lines", "wrapped70", "wrapped47"])
+@pytest.mark.parametrize("render", [pipes, flattened, no_kind_label], ids=lambda r: r.__name__)
+def test_preamble_links_and_programmes_in_web_text(render, width, tmp_path):
+    h = HEADERS["003"]
+    preamble = [part for line in PREAMBLE for part in (textwrap.wrap(line, width) if width
+                                                         else [line])]
+    path = tmp_path / "kh.txt"
+    header = [line for line in render(h) if line]  # pages copied with no blank lines
+    path.write_text("\n".join(header + preamble + _body("003")), encoding="utf-8")
+    got = extract_file(path).to_gold()
+    links = {(link["from"], link["to"]) for link in got["legal_links"]}
+    assert {("05-KH/BCSĐ", "07-CT/TW"), ("332/LĐTBXH-PCTNXH", "116/2021/NĐ-CP")} <= links
+    programmes = {p["name"]: p["established_by"] for p in got["programmes"]}
+    name = "Chương trình phòng, chống ma túy giai đoạn 2021-2025 và định hướng đến năm 2030"
+    assert programmes.get(name) == "1452/QĐ-TTg"
+    basis = {b["id"] for b in got["basis"]}
+    assert {"07-CT/TW", "05-KH/BCSĐ", "332/LĐTBXH-PCTNXH", "1452/QĐ-TTg"} <= basis
+    assert h.number not in {r["id"] for r in got["legal_refs"]}

@@ -109,6 +109,28 @@ def test_ingesting_again_changes_nothing(neo4j, uri):
     assert neo4j.stats() == before
 
 
+def schema_objects(uri):
+    """plangraph's constraints and indexes on the server: (kind, name, labels, properties)."""
+    target = parse_location(uri)
+    with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
+        found = []
+        for kind in ("CONSTRAINTS", "INDEXES"):
+            records, _, _ = driver.execute_query(
+                f"SHOW {kind} YIELD name, labelsOrTypes, properties", database_=target.database)
+            found += [(kind, r["name"], tuple(r["labelsOrTypes"]), tuple(r["properties"]))
+                      for r in records if r["name"].startswith("plangraph_")]
+    return sorted(found)
+
+
+def test_constraints_and_indexes_are_created_once(neo4j, uri):
+    made = schema_objects(uri)
+    unique_ids = {(labels, props) for kind, _, labels, props in made if kind == "CONSTRAINTS"}
+    assert unique_ids == {((n.label,), ("id",)) for n in NODES}
+    assert (("Task",), ("plan_id",)) in {(labels, props) for _, _, labels, props in made}
+    cli("--db", uri, "ingest", str(PLANS / "001_cadd610ea85bac60.txt"))  # a new connection
+    assert schema_objects(uri) == made
+
+
 def test_a_failed_load_leaves_the_graph_as_it_was(neo4j):
     before = neo4j.stats()
     rows = GraphRows()
@@ -130,6 +152,42 @@ def test_push_copies_the_embedded_store(embedded, neo4j, uri):
     assert neo4j.stats() == stats_of(embedded)
 
 
+def one_line_failure(*args):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and result.output.count("\n") == 1, result.output
+    return result.output
+
+
+def test_a_database_that_does_not_exist_is_one_line_for_every_command(uri, embedded, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.setenv("PLANGRAPH_NEO4J_DATABASE", "nosuchdb")
+    for args in (["--db", uri, "stats"],
+                 ["--db", uri, "ingest", str(PLANS / "000_7ff5c3280978a41d.txt")],
+                 ["--db", uri, "query", "chu_tri_nhieu_nhat"],
+                 ["--db", uri, "export", "-o", str(tmp_path / "g.ttl")],
+                 ["push", "--from", embedded, "--to", uri]):
+        output = one_line_failure(*args)
+        assert "no such database" in output and "nosuchdb" in output, args
+
+
+def test_tls_asked_of_a_server_without_it_says_so(uri):
+    host = uri.split("@")[-1].split("://")[-1]
+    for scheme in ("neo4j+s", "bolt+ssc"):
+        output = one_line_failure("--db", f"{scheme}://{uri.split('://')[1]}", "stats")
+        plain = scheme.split("+")[0]
+        assert f"TLS was asked for ({scheme}://) but the server at {host} does not offer it: " \
+               f"dùng / use {plain}://{host}" in output
+        assert "@" not in output
+
+
+def test_a_wrong_password_on_the_command_line_is_one_line_without_it(uri):
+    host = uri.split("@")[-1].split("://")[-1]
+    output = one_line_failure("--db", f"neo4j://neo4j:Sai-mat-khau-42@{host}", "stats")
+    assert "authentication failed" in output and "Sai-mat-khau-42" not in output
+
+
+# Last: a few failed logins in a row may lock the user for seconds.
 def test_a_wrong_password_is_one_line(monkeypatch, uri):
     monkeypatch.setenv(ENV_PASSWORD, "not-the-password-9")
     host = uri.split("@")[-1].split("://")[-1]

@@ -164,6 +164,7 @@ class FakeServer:
     def __init__(self):
         self.connect_error = None
         self.query_error = None
+        self.read_error = None  # raised by read transactions only (stats, queries)
         self.old = []  # plans an earlier load wrote, as the lookup finds them
         self.missing_ends = 0  # edges each edge batch fails to write
         self.committed, self.rolled_back, self.auto, self.reads = [], [], [], []
@@ -215,6 +216,8 @@ class Session:
         return out
 
     def execute_read(self, work):
+        if self.server.read_error:
+            raise self.server.read_error
         tx = Tx(self.server)
         out = work(tx)
         self.server.reads.append(tx.sent)
@@ -234,6 +237,9 @@ class Driver:
         assert database == self.server.database
         return Session(self.server)
 
+    def execute_query(self, cypher, database_=None, routing_=None):
+        assert database_ == self.server.database and routing_ == "r"
+
     def close(self):
         self.closed = True
 
@@ -246,7 +252,7 @@ def server(monkeypatch):
     monkeypatch.delenv(neo4j_store.ENV_PASSWORD, raising=False)
     monkeypatch.delenv(neo4j_store.ENV_DATABASE, raising=False)
 
-    def driver(uri, auth=None):
+    def driver(uri, auth=None, **config):
         d = Driver(fake, uri, auth)
         fake.drivers.append(d)
         return d
@@ -388,6 +394,19 @@ def test_the_cli_shows_an_unreachable_server_as_one_line(closed_port, tmp_path):
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output and result.output.count("\n") == 1
         assert "a:b" not in result.output
+
+
+def test_ingest_keeps_its_per_file_failures_when_the_final_count_fails(server, seeds, tmp_path):
+    server.read_error = ServiceUnavailable("Connection to the server was lost")
+    empty = tmp_path / "trong.txt"
+    empty.write_text("   \n")
+    result = CliRunner().invoke(main, ["--db", "neo4j://localhost:7687", "ingest",
+                                       str(seeds["tq2024_table"]), str(empty)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{empty}: " in result.output  # the file that could not be read is still named
+    assert "cannot reach Neo4j at neo4j://localhost:7687: Connection to the server was lost" \
+        in result.output
+    assert "Lỗi / failed: 2 văn bản / documents" in result.output
 
 
 # -- push ----------------------------------------------------------------------------------

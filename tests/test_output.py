@@ -150,3 +150,16 @@ def test_collectives_are_marked_in_what_people_read(store):
     _, rows = output.human_table(out)
     assert any("Các cơ quan liên quan (tập thể)" in r for r in rows)
     assert "Các cơ quan liên quan" in {r["agency_type"] for r in out.records()}
+
+
+def test_export_never_makes_a_folder_named_like_a_csv_file(corpus_db, tmp_path):  # noqa: F811
+    for args in (["-o", str(tmp_path / "g.csv")],
+                 ["--format", "csv", "-o", str(tmp_path / "g.csv")]):
+        result = cli(corpus_db, "export", *args)
+        assert result.exit_code != 0 and "folder" in result.output
+        assert not (tmp_path / "g.csv").exists()
+    result = cli(corpus_db, "export", "--format", "csv", "-o", str(tmp_path / "g"))
+    assert result.exit_code == 0 and (tmp_path / "g" / "nodes_Plan.csv").is_file()
+    result = cli(corpus_db, "export", "-o", str(tmp_path / "g.graphml"))  # format by extension
+    assert result.exit_code == 0 and "GraphML" in result.output
+    assert "<graphml" in (tmp_path / "g.graphml").read_text(encoding="utf-8")[:500]

@@ -2,8 +2,6 @@
 which make rows unique, and the lists inside rows by their items; so the embedded store and
 Neo4j print the same answer byte for byte (live comparison when a Neo4j server is there)."""
 
-import os
-
 import pytest
 from click.testing import CliRunner
 
@@ -86,19 +84,15 @@ def test_a_query_without_an_order_is_refused(tmp_path):
 
 # --- both stores, byte for byte -----------------------------------------------------------
 
-NEO4J_URI = os.environ.get("NEO4J_URI", "")
-
-
 @pytest.fixture(scope="module")
-def neo4j_corpus():
-    if not NEO4J_URI:
-        pytest.skip("NEO4J_URI is not set: no Neo4j server to compare with (README-neo4j.md)")
+def neo4j_corpus(neo4j_uri):
+    """The sample corpus in the session's Neo4j server (tests/conftest.py: skips without one)."""
     from .test_neo4j_live import wipe
 
-    wipe()
-    result = CliRunner().invoke(main, ["--db", NEO4J_URI, "ingest", str(PLANS)])
+    wipe(neo4j_uri)
+    result = CliRunner().invoke(main, ["--db", neo4j_uri, "ingest", str(PLANS)])
     assert result.exit_code == 0, result.output
-    return NEO4J_URI
+    return neo4j_uri
 
 
 def json_answer(db, name, params):

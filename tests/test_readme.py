@@ -25,3 +25,11 @@ def test_quick_start_runs_an_existing_question():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     asked = set(re.findall(r"plangraph query ([a-z_]+)", quick))
     assert asked and asked <= set(catalog())
+
+
+def test_the_readme_says_what_optional_parts_of_the_suite_need_and_ci_shows_skips():
+    tests = README.split("Run the tests", 1)[1].split("\n## ", 1)[0]
+    for needed in ("Chromium", "npm ci", "../shared/gold", "Neo4j", "minutes"):
+        assert needed in tests, needed
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest -rs" in ci

@@ -17,7 +17,11 @@ from plangraph.ingest.models import Source
 from plangraph.ingest.text.vntext import fold
 
 _ITEM_START = re.compile(r"^\s*(?:[-+•–]\s|\(?[0-9IVXivx]{1,4}[.)]|[a-zđ][)]|\|)")
-_SENTENCE_END = re.compile(r"[.;:!?…)\"”]\s*$")
+# a cell's end left by a copied layout table ("Số: 12/KH-UBND | Hà Nội, ngày … |") also ends
+_SENTENCE_END = re.compile(r"[.;:!?…)\"”|]\s*$")
+# "Căn cứ" opens a clause of the preamble on its own line, also where the line before it (a
+# title, copied web text) ends without punctuation
+_CLAUSE_START = re.compile(r"^\s*Căn cứ\s")
 
 
 @dataclass
@@ -42,7 +46,7 @@ class Flow:
             if parts:
                 prev = parts[-1]
                 joinable = not ("\t" in prev or "\t" in line or _SENTENCE_END.search(prev)
-                                or _ITEM_START.match(line))
+                                or _ITEM_START.match(line) or _CLAUSE_START.match(line))
                 sep = " " if joinable and (line[0].islower() or not prev_blank) else "\n"
                 parts.append(sep)
                 pos += 1
