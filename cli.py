@@ -11,7 +11,7 @@ import sys
 import click
 
 from plangraph import __version__
-from plangraph.commands import export, extract, ingest, push, query, serve, stats
+from plangraph.commands import export, extract, ingest, push, query, remove, serve, stats
 
 
 class _Group(click.Group):
@@ -47,6 +47,6 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.obj["db"] = db
 
 
-for module in (extract, ingest, stats, query, export, push, serve):
+for module in (extract, ingest, remove, stats, query, export, push, serve):
     for command in module.COMMANDS:
         main.add_command(command)

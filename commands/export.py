@@ -42,6 +42,9 @@ def export_command(ctx: click.Context, fmt: str | None, output: Path) -> None:
         nodes, edges = export(store, fmt, output)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"không ghi được / cannot write {output}: "
+                                   f"{exc.strerror or exc}") from exc
     finally:
         store.close()
     click.echo(f"Đã xuất {nodes} nút, {edges} quan hệ ({_WHAT[fmt]}) vào {output}\n"

@@ -6,14 +6,17 @@ Each document is loaded on its own: one that cannot be read or loaded is reporte
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
+from plangraph.commands.stopping import StopAfterCurrent
 from plangraph.graph.schema import NODES, RELS, label_vi
-from plangraph.graph.store import LoadSummary, StoreError, open_store
+from plangraph.graph.space import DiskFullError, ensure_free_space
+from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError, open_store
 from plangraph.ingest.extract import DocumentError, extract_file
 from plangraph.ingest.models import Extraction
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
@@ -25,14 +28,22 @@ def document_paths(paths: tuple[str, ...]) -> list[Path]:
     for given in map(Path, paths):
         if given.is_dir():
             found += sorted(
-                p for p in given.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not p.name.upper().startswith("README")
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                p for p in _walk(given)
+                if p.suffix.lower() in SUFFIXES and not p.name.upper().startswith("README")
             )
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files under `folder`, hidden ones left out; linked folders are not entered (no loops),
+    a link to a file is a file, a broken or looping link is kept for its error message."""
+    files = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files += [Path(top) / n for n in names if not n.startswith(".")]
+    return files
 
 
 def nothing_found(extraction: Extraction) -> bool:
@@ -93,16 +104,33 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     if not files:
         raise click.ClickException("Không tìm thấy văn bản nào / no documents found "
                                    f"({', '.join(SUFFIXES)})")
+    ctrl_c = StopAfterCurrent().start()  # from here Ctrl+C stops before the next document
     try:
         store = open_store(ctx.obj.get("db") if ctx.obj else None)
     except StoreError as exc:
+        ctrl_c.stop()
         raise click.ClickException(str(exc)) from exc
     summaries: list[LoadSummary] = []
     failures: list[str] = []
+    stopped = None  # why the ingest stopped before the last document
+    embedded = not store.location.startswith(NEO4J_SCHEMES)
     try:
-        with click.progressbar(files, label="Đang nạp / ingesting", file=sys.stderr,
-                               item_show_func=lambda p: p.name if p else "") as bar:
-            for path in bar:
+        with click.progressbar(
+                files, label="Đang nạp / ingesting", file=sys.stderr,
+                item_show_func=lambda p: p.name if p else "") as bar:
+            for done, path in enumerate(bar):
+                try:
+                    if ctrl_c.requested:
+                        raise click.Abort
+                    if embedded:
+                        ensure_free_space(store.location)
+                except click.Abort:
+                    stopped = (f"Đã dừng (Ctrl+C) sau {done}/{len(files)} văn bản / interrupted "
+                               f"after {done} of {len(files)} documents", 130)
+                    break
+                except DiskFullError as exc:
+                    stopped = (f"{exc} ({done}/{len(files)})", 1)
+                    break
                 try:
                     extraction = extract_file(path, ocr=ocr)
                     if nothing_found(extraction) and not force:
@@ -121,14 +149,18 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
             failures.append(str(exc))
     finally:
         store.close()
+        ctrl_c.stop()
     if stats is not None:
         for line in summary_lines(summaries, stats):
             click.echo(line)
+    if stopped:
+        click.echo(stopped[0], err=True)
     if failures:
         for failure in failures:
             click.echo(failure, err=True)
         click.echo(f"Lỗi / failed: {len(failures)} văn bản / documents", err=True)
-        ctx.exit(1)
+    if stopped or failures:
+        ctx.exit(stopped[1] if stopped else 1)
 
 
 COMMANDS = [ingest_command]

@@ -30,6 +30,7 @@ from plangraph.ingest.text.identity import (
     agency_id,
     legal_act_id,
     named_act_id,
+    plan_node_id,
     programme_key,
     province_node_id,
     ref_key,
@@ -41,9 +42,8 @@ ROLES = (("lead", "CHU_TRI"), ("support", "PHOI_HOP"), ("implementers", "THUC_HI
 
 def plan_id(extraction: Extraction) -> str:
     doc = extraction.document
-    if doc.number:
-        return "|".join(part or "" for part in (doc.province, doc.kind, doc.number, doc.issued))
-    return "#" + content_hash(extraction)[:16]
+    return plan_node_id(doc.province, doc.kind, doc.number, doc.issued, doc.year, doc.title,
+                        lambda: content_hash(extraction))
 
 
 def content_hash(extraction: Extraction) -> str:

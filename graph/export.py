@@ -311,13 +311,22 @@ def export(store: GraphStore, fmt: str, path: Path) -> tuple[int, int]:
     if fmt == "csv":
         write_csv(rows, path)
         return counts(rows)
-    tmp = path.with_name(path.name + ".tmp")
-    if fmt == "graphml":
-        nx.write_graphml(to_networkx(rows), tmp)
-    elif fmt == "ttl":
-        to_rdf(rows).serialize(tmp, format="turtle", encoding="utf-8")
-    else:
-        to_rdf(rows).serialize(tmp, format="json-ld", context=jsonld_context(),
-                               auto_compact=True, encoding="utf-8")
-    tmp.replace(path)
+    # Written beside the target, then renamed over it; a device (/dev/stdout) is written in
+    # place, never replaced.
+    in_place = path.exists() and not path.is_file()
+    tmp = path if in_place else path.with_name(path.name + ".tmp")
+    try:
+        if fmt == "graphml":
+            nx.write_graphml(to_networkx(rows), tmp)
+        elif fmt == "ttl":
+            to_rdf(rows).serialize(tmp, format="turtle", encoding="utf-8")
+        else:
+            to_rdf(rows).serialize(tmp, format="json-ld", context=jsonld_context(),
+                                   auto_compact=True, encoding="utf-8")
+    except BaseException:
+        if not in_place:
+            tmp.unlink(missing_ok=True)
+        raise
+    if not in_place:
+        tmp.replace(path)
     return counts(rows)

@@ -12,6 +12,7 @@ statement rolls back everything before it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ import ladybug
 import pandas as pd
 
 from plangraph.graph.build import plan_rows
+from plangraph.graph.lock import WriterLock
 from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
@@ -28,6 +30,36 @@ from plangraph.graph.store import LoadSummary, QueryResult, StoreError
 if TYPE_CHECKING:
     from plangraph.ingest.models import Extraction
 
+
+
+def _is_ladybug_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"LBUG"
+    except OSError:
+        return True  # let LadybugDB say what is wrong
+
+
+READER_WAIT = 30.0  # seconds a reader waits for a writer's checkpoint to finish
+
+
+def _database(path: Path, read_only: bool) -> ladybug.Database:
+    """LadybugDB refuses a read-only open while a checkpoint is pending: a writer checkpointing
+    now (wait for it), or one killed while it did (no one holds the lock: recover by opening
+    read-write once, under the lock, as LadybugDB asks)."""
+    deadline = time.monotonic() + READER_WAIT
+    while True:
+        try:
+            return ladybug.Database(str(path), read_only=read_only)
+        except RuntimeError as exc:
+            if not read_only or "recovery is pending" not in str(exc) \
+                    or time.monotonic() > deadline:
+                raise
+        try:
+            with WriterLock(path):
+                ladybug.Database(str(path)).close()
+        except StoreError:  # a writer is at work
+            time.sleep(0.05)
 
 
 def node_ddl(label: str) -> str:
@@ -50,19 +82,34 @@ class LadybugStore:
         if path.is_dir():
             raise StoreError(f"{path} là thư mục, cần một tệp / is a directory; the embedded "
                              "store is one file (e.g. plangraph.lbdb)")
+        if path.is_file() and path.stat().st_size and not _is_ladybug_file(path):
+            raise StoreError(f"{path} không phải kho plangraph (LadybugDB) / is not a plangraph "
+                             "store (LadybugDB file): left untouched; choose another --db")
         if read_only and not path.exists():
             raise StoreError(f"Chưa có kho đồ thị / no graph store at {path}: "
                              "run `plangraph ingest` first")
+        self._lock: WriterLock | None = None
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = WriterLock(path).acquire()
         try:
-            self._db = ladybug.Database(str(path), read_only=read_only)
+            self._db = _database(path, read_only)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
+            self._release()
+            if "WAL file is corrupted" in str(exc):
+                raise StoreError(
+                    f"Kho {path}: nhật ký ghi hỏng (đĩa từng đầy?) / its write-ahead log is "
+                    f"damaged (was the disk full?): move {path.name}.wal aside to open the store "
+                    "as of its last checkpoint, then ingest again") from exc
             raise StoreError(f"Không mở được kho / cannot open store {path}: {exc}") from exc
-        if not read_only:
-            self._create_schema()
-        self._check_schema()
+        try:
+            if not read_only:
+                self._create_schema()
+            self._check_schema()
+        except BaseException:
+            self.close()
+            raise
 
     def __enter__(self) -> LadybugStore:
         return self
@@ -71,8 +118,16 @@ class LadybugStore:
         self.close()
 
     def close(self) -> None:
-        self._conn.close()
-        self._db.close()
+        try:
+            self._conn.close()
+            self._db.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- schema -------------------------------------------------------------------------------
 
@@ -80,15 +135,25 @@ class LadybugStore:
         return {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
 
     def _create_schema(self) -> None:
+        """Tables and reference data in one transaction: a reader opening a new store sees it
+        empty of tables or complete, never half made (then it would look outdated)."""
         fresh = "Plan" not in self._tables()
-        for node in NODES:
-            self._conn.execute(node_ddl(node.label))
-        for rel in RELS:
-            self._conn.execute(rel_ddl(rel.name))
-        if fresh:
-            self.load_reference()
+
+        def create(w: _Writer) -> None:
+            for node in NODES:
+                w.conn.execute(node_ddl(node.label))
+            for rel in RELS:
+                w.conn.execute(rel_ddl(rel.name))
+            if fresh:
+                w.write(reference(), overwrite=True)
+
+        self._in_transaction(create)
 
     def _check_schema(self) -> None:
+        if not self._tables():
+            raise StoreError(f"Kho {self.location} còn trống (một lệnh nạp đang tạo nó?) / the "
+                             "store is still empty (is an ingest creating it?): run `plangraph "
+                             "ingest` or wait for it")
         for name, props in [(n.label, n.props) for n in NODES] + [(r.name, r.props) for r in RELS]:
             try:
                 info = self._conn.execute(f"CALL table_info('{name}') RETURN name").get_all()

@@ -161,7 +161,13 @@ def agency_type_for_task(agency_type: str, date: Date,
             return s.to, f"nhiệm vụ có chủ đề / task about {about} → {s.scope_vi}"
     default = next((s for s in change.successors if s.task_default), None)
     if default is None:
-        return None, "không xác định được cơ quan kế nhiệm / no successor for this task"
+        continuing = next((s for s in change.successors if s.to == agency_type), None)
+        if continuing is not None:  # the type goes on; a part of its work left
+            return agency_type, ""
+        return (" / ".join(s.to for s in change.successors),
+                "công việc chia cho nhiều cơ quan, chưa có quy tắc theo chủ đề nhiệm vụ / work "
+                "split, no rule by task theme: " + "; ".join(f"{s.to}: {s.scope_vi}"
+                                                             for s in change.successors))
     listed = sorted({labels.get(t, t) for s in change.successors for t in s.task_themes})
     return default.to, (f"nhiệm vụ không thuộc chủ đề / task about none of {', '.join(listed)}"
                         f" → {default.scope_vi}")

@@ -63,7 +63,8 @@ def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
                 successor, why = agency_type_for_task(value, date, themes[task])
                 if successor == value:
                     continue
-                if wanted and successor not in wanted and value not in wanted:
+                if wanted and value not in wanted and \
+                        not wanted & set((successor or "").split(" / ")):
                     keep = False
                 shown = successor or "giải thể / abolished"
                 row[i] = f"{shown} (trước: {value}; {why})"

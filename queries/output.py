@@ -4,7 +4,8 @@ JSON or an HTML page, each stating the question and the parameters it was run wi
 
     text = table(out, width=100)           # fits 100 columns; wide=True keeps every character
     path = write(out, "ket-qua.xlsx")      # by extension: .csv .xlsx .json .html
-    write_csv(out, stream); write_xlsx(out, path); json_data(out); html_page(out)
+    write_csv(out, stream); write_xlsx(out, path_or_binary_stream); json_data(out); html_page(out)
+    csv_bytes(out); xlsx_bytes(out)        # for downloads
 
 What a person reads (table, CSV, XLSX, HTML) shows Vietnamese words, not codes ("Quý II", not
 "Q2"; "có", not true), leaves internal ids out and marks collective assignees; JSON keeps ids
@@ -15,7 +16,9 @@ neutralise what a spreadsheet or a terminal would interpret).
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -34,8 +37,20 @@ MAX_LINES = 3  # lines of one wrapped table cell; more is cut with "…"
 def sanitize_cell(text: str, target: str) -> str:
     """The text of one cell as written to `target` ("terminal", "csv", "xlsx", "html").
     Every writer calls it; this is where formula injection and control characters are made
-    harmless."""
+    harmless: escape sequences and control characters (a terminal would obey them, openpyxl
+    refuses them) and bidirectional overrides (they disguise text) are removed everywhere; in
+    CSV and XLSX a cell a spreadsheet would read as a formula (=, +, -, @, tab or CR first) gets
+    a leading apostrophe, unless it is a plain number."""
+    text = _CONTROL.sub("", _ESCAPE.sub("", text))
+    if target in ("csv", "xlsx") and text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
+        text = "'" + text
     return text
+
+
+_ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-_])")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
 
 # --- what a person reads ------------------------------------------------------------------
@@ -207,7 +222,21 @@ def write_csv(out: QueryOutput, stream: IO[str]) -> None:
         writer.writerow([sanitize_cell(line, "csv")])
 
 
-def write_xlsx(out: QueryOutput, path: str | Path) -> None:
+def csv_bytes(out: QueryOutput) -> bytes:
+    """The CSV file's bytes (UTF-8 with BOM), e.g. for a download."""
+    buffer = io.StringIO()
+    write_csv(out, buffer)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(out: QueryOutput) -> bytes:
+    """The workbook's bytes, e.g. for a download."""
+    buffer = io.BytesIO()
+    write_xlsx(out, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(out: QueryOutput, path: str | Path | IO[bytes]) -> None:
     """A workbook: sheet "Kết quả" (header row frozen, column widths to the content, long
     text wrapped), sheet "Câu hỏi" (the question, parameters, --as-of and notes)."""
     from openpyxl import Workbook

@@ -279,3 +279,12 @@ def test_a_row_that_sums_tasks_shares_a_split_body_out_task_by_task(store):
         assert "trước: Sở Lao động - Thương binh và Xã hội" in r["agency_type"]
         shares = r["agency_type"].split("go to: ")[1].rstrip(")")
         assert sum(int(x.rsplit(" ", 1)[1]) for x in shares.split(", ")) == r["total"]
+
+
+def test_a_type_that_goes_on_keeps_its_tasks_and_a_split_without_rule_is_not_abolished(store):
+    home = rows(store, "nghia_vu_co_quan", as_of="2026-01-01", co_quan="Sở Nội vụ")
+    assert {r["agency_type"] for r in home if "trước" not in r["agency_type"]} == {"Sở Nội vụ"}
+    assert not any("giải thể" in r["agency_type"] for r in home)
+    district = rows(store, "nghia_vu_co_quan", as_of="2026-01-01", co_quan="ubnd cap huyen")
+    assert district and all(r["agency_type"].startswith("Ủy ban nhân dân cấp xã / ")
+                            for r in district)

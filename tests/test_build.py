@@ -76,14 +76,18 @@ def test_plan_id_from_number_province_kind_and_date():
     assert plan_id(x) == "Tuyên Quang|Kế hoạch|44/KH-UBND|2023-05-31"
 
 
-def test_plan_id_without_number_follows_the_text_not_the_file(tmp_path: Path):
+def test_plan_id_without_number_follows_the_header_not_the_file(tmp_path: Path):
     text = (Path(__file__).parent.parent / "examples/plans" / FILE).read_text(encoding="utf-8")
-    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a, b, c, d = (tmp_path / f"{n}.txt" for n in "abcd")
     a.write_text(text, encoding="utf-8")
     b.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # same text, Windows line ends
-    c.write_text(text.replace("năm 2024", "năm 2025"), encoding="utf-8")
-    ids = [plan_id(extract_file(p)) for p in (a, b, c)]
-    assert ids[0] == ids[1] != ids[2]
+    # the same plan corrected: a task's wording changed, the header as it was
+    c.write_text(text.replace("Đa dạng hóa", "Đa dạng hoá"), encoding="utf-8")
+    # another plan: the next year's
+    d.write_text(text.replace("năm 2024", "năm 2025").replace("NĂM 2024", "NĂM 2025"),
+                 encoding="utf-8")
+    ids = [plan_id(extract_file(p)) for p in (a, b, c, d)]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
 
 
 def test_one_agency_per_province_and_type_with_the_names_as_written():

@@ -163,3 +163,13 @@ def test_export_never_makes_a_folder_named_like_a_csv_file(corpus_db, tmp_path):
     result = cli(corpus_db, "export", "-o", str(tmp_path / "g.graphml"))  # format by extension
     assert result.exit_code == 0 and "GraphML" in result.output
     assert "<graphml" in (tmp_path / "g.graphml").read_text(encoding="utf-8")[:500]
+
+
+def test_downloads_are_the_same_files(store):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    out = run(store, "chu_tri_nhieu_nhat", {})
+    assert output.csv_bytes(out).startswith(b"\xef\xbb\xbf")
+    assert load_workbook(BytesIO(output.xlsx_bytes(out))).sheetnames == ["Kết quả", "Câu hỏi"]

@@ -368,7 +368,8 @@ def test_missing_file(tmp_path):
         read_document(tmp_path / "missing.txt")
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(tmp_path, data):
     path = _write(tmp_path, "any.txt", data)

@@ -24,6 +24,22 @@ _SENTENCE_END = re.compile(r"[.;:!?…)\"”|]\s*$")
 _CLAUSE_START = re.compile(r"^\s*Căn cứ\s")
 
 
+# "1452/QĐ-" / "TTg", "116/2021/" / "NĐ-CP": a number and symbol wrapped after its hyphen or
+# slash (no space before it) goes on without a space; "Lao động -" / "Thương binh" keeps one
+_WRAPPED_SYMBOL = re.compile(r"[\w)][-/]$")
+_SYMBOL_GOES_ON = re.compile(r"[-/][A-ZĐ]")  # "116/2021/NĐ" / "-CP"
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Two pieces of one line of text that wrapping split, joined as they were written."""
+    if not left or not right:
+        return left or right
+    glued = (_WRAPPED_SYMBOL.search(left) and right[:1].isalnum()) or (
+        left[-1:].isalnum() and _SYMBOL_GOES_ON.match(right))
+    sep = "" if glued else " "
+    return left + sep + right
+
+
 @dataclass
 class Flow:
     file: str
@@ -48,6 +64,8 @@ class Flow:
                 joinable = not ("\t" in prev or "\t" in line or _SENTENCE_END.search(prev)
                                 or _ITEM_START.match(line) or _CLAUSE_START.match(line))
                 sep = " " if joinable and (line[0].islower() or not prev_blank) else "\n"
+                if sep == " " and _WRAPPED_SYMBOL.search(prev) and line[:1].isalnum():
+                    sep = ""
                 parts.append(sep)
                 pos += 1
             flow._starts.append(pos)

@@ -14,7 +14,8 @@ the names. The column boundaries are the runs of blank positions that cross ever
 table, nearest to the left of each header name (so a centred header is read too). A row starts
 where the number column holds a number; when rows are separated by blank lines and the number
 sits lower than the row's first line (cells centred vertically), the row starts at the blank
-line. A stretch of lines with no number after a page break carries on the row before it. The
+line, and a stretch cut off by a page break before or after the number joins it. A stretch of
+lines with no number after a page break carries on the row before it. The
 table ends at a line that crosses a column boundary without a gap (running text, a section
 heading), the signature block, or the end of the text.
 """
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from plangraph.ingest.document.flow import join_wrapped
 
 __all__ = ["LayoutTable", "find_layout_tables"]
 
@@ -94,11 +97,15 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
     header_texts = {lines[k].rstrip() for k in header_lines}  # repeated on each page
     # the body: until a line of running text, the signature block or a new section
     body: list[int] = []
+    breaks: set[int] = set()  # body lines right after a page break (footer, header repeated)
+    paged = False
     k = j
     while k < len(lines):
         raw = lines[k].replace("\f", "")
         text = raw.strip()
         if not text or _PAGE.match(text) or raw.rstrip() in header_texts:
+            paged = paged or "\f" in lines[k] or (bool(text) and (
+                bool(_PAGE.match(text)) or raw.rstrip() in header_texts))
             k += 1
             continue
         if _END.match(text):
@@ -106,6 +113,9 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
         pieces = _segments(raw)
         if len(pieces) == 1 and pieces[0][0] <= margin and pieces[0][1] > starts[1] + 2:
             break  # running text or a heading from the left margin across the columns
+        if paged:
+            breaks.add(k)
+            paged = False
         body.append(k)
         k += 1
     if not body:
@@ -119,7 +129,7 @@ def _read_table(lines: list[str], at: int, segs) -> LayoutTable | None:
             header[n] = f"{header[n]} {cell}".strip()
     if not any(_ROLE_WORD.search(name) for name in header):  # names wrap: "Cơ quan chủ / trì"
         return None
-    rows = _rows(lines, body, bounds)
+    rows = _rows(lines, body, bounds, breaks)
     last = body[-1] + 1
     return LayoutTable(at + 1, last, header, rows)
 
@@ -162,7 +172,7 @@ def _cut(line: str, bounds: list[int]) -> list[str]:
     return cells
 
 
-def _rows(lines: list[str], body: list[int], bounds: list[int]):
+def _rows(lines: list[str], body: list[int], bounds: list[int], breaks: set[int]):
     # chunks: body lines with nothing between them but blank lines of the table itself
     chunks: list[list[int]] = []
     for k in body:
@@ -181,9 +191,16 @@ def _rows(lines: list[str], body: list[int], bounds: list[int]):
     # (rows not separated by blank lines say nothing of it: several numbers in one stretch)
     centred = low > high and not any(sum(numbered(k) for k in c) > 1 for c in chunks)
     rows: list[list[int]] = []
+    open_row = False  # a centred row cut by a page break before its number was printed
     for chunk in chunks:
-        if centred and sum(numbered(k) for k in chunk) == 1:
-            rows.append(list(chunk))
+        count = sum(numbered(k) for k in chunk)
+        if centred and count <= 1:
+            if rows and chunk[0] in breaks and (count == 0 or open_row):
+                rows[-1] += chunk  # the rest of a row cut by the page break
+                open_row = False
+            else:
+                rows.append(list(chunk))
+                open_row = count == 0
             continue
         for k in chunk:
             if numbered(k) or not rows:
@@ -195,6 +212,6 @@ def _rows(lines: list[str], body: list[int], bounds: list[int]):
         cells = [""] * len(bounds)
         for k in row:
             for n, cell in enumerate(_cut(lines[k], bounds)):
-                cells[n] = f"{cells[n]} {cell}".strip() if cell else cells[n]
+                cells[n] = join_wrapped(cells[n], cell) if cell else cells[n]
         out.append((cells, row[0] + 1, row[-1] + 1))
     return out

@@ -13,14 +13,17 @@ was converted (then a warning says so).
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangraph.ingest.errors import DocumentError
+from plangraph.ingest.read import limits
 from plangraph.ingest.read.html import declared_charset, html_to_text
 from plangraph.ingest.read.numbering import format_number
 from plangraph.ingest.read.office import CONVERTED_BY_OFFICE, convert_to_docx, sniff
@@ -65,8 +68,12 @@ def read_document(path: str | Path, *, ocr: bool = True, progress: bool = False)
             f"{p.name}: định dạng không hỗ trợ / unsupported format '{suffix or p.name}' ({hint})"
         )
     if not p.is_file():
+        if p.is_symlink():
+            raise DocumentError(f"{p.name}: liên kết hỏng hoặc vòng lặp / broken or looping "
+                                "symbolic link")
         raise DocumentError(f"{p.name}: không tìm thấy tệp / file not found")
     try:
+        _check_size(p, suffix)
         if suffix == ".docx":
             text, encoding, warnings = _read_docx(p)
         elif suffix in CONVERTED_BY_OFFICE:
@@ -79,6 +86,7 @@ def read_document(path: str | Path, *, ocr: bool = True, progress: bool = False)
             text, encoding, warnings = _decode_bytes(p.read_bytes(), p.name)
     except OSError as exc:
         raise DocumentError(f"{p.name}: không đọc được / cannot read: {exc.strerror}") from exc
+    _check_shape(text, p.name)
     text, repaired = _repair_double_utf8(text)
     if repaired:
         warnings.append(f"đã sửa {repaired} dòng UTF-8 mã hóa hai lần / double UTF-8 repaired")
@@ -110,12 +118,40 @@ def read_document(path: str | Path, *, ocr: bool = True, progress: bool = False)
 _LEGACY = {TCVN3, VNI}
 
 
+# ---------------------------------------------------------------- limits (limits.py)
+
+
+def _check_size(p: Path, suffix: str) -> None:
+    size, limit = p.stat().st_size, limits.size_limit(suffix)
+    if size > limit:
+        raise DocumentError(f"{p.name}: tệp quá lớn / file too large: {limits.mb(size)} "
+                            f"(tối đa / max {limits.mb(limit)} cho / for {suffix})")
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse text past the limits before any per-line work."""
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise DocumentError(f"{name}: văn bản quá dài / text too long: {len(text):,} ký tự / "
+                            f"characters (tối đa / max {limits.MAX_TEXT_CHARS:,})")
+    lines = _ANY_BREAK.split(text)  # as _clean will break them
+    if len(lines) > limits.MAX_LINES:
+        raise DocumentError(f"{name}: quá nhiều dòng / too many lines: {len(lines):,} "
+                            f"(tối đa / max {limits.MAX_LINES:,})")
+    if len(text) > limits.MAX_LINE_CHARS:
+        for number, line in enumerate(lines, 1):
+            if len(line) > limits.MAX_LINE_CHARS:
+                raise DocumentError(
+                    f"{name}: dòng quá dài / line too long: dòng / line {number} có / has "
+                    f"{len(line):,} ký tự / characters (tối đa / max {limits.MAX_LINE_CHARS:,})")
+
+
 def _converted_warning(encoding: str) -> str:
     return f"đã chuyển mã {encoding} → Unicode / converted from {encoding}"
 
 
 # ---------------------------------------------------------------- characters, lines
 
+_ANY_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -193,11 +229,54 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    lenient = data.decode("utf-8", errors="replace")
-    bad = lenient.count("\ufffd")
-    good = sum(1 for c in lenient if ord(c) > 0x7F) - bad
-    if good >= 10 * bad:  # a few damaged bytes in a UTF-8 file
-        return lenient, "utf-8", [f"{bad} byte UTF-8 hỏng đã thay bằng � / {bad} bad UTF-8 bytes"]
+    return _decode_lines(data, name)
+
+
+def _decode_lines(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """A file that is not all UTF-8, line by line: lines valid as UTF-8 are UTF-8, lines whose
+    bytes mostly form UTF-8 sequences are damaged UTF-8, the others 8-bit text (Windows-1258 or
+    a legacy font). A file joined from two sources holds both; too much damage is refused."""
+    lines = data.split(b"\n")
+    kinds: list[str] = []
+    good = bad = 0
+    first_damaged = 0
+    for number, line in enumerate(lines, 1):
+        if line.isascii():
+            kinds.append("ascii")
+            continue
+        lenient = line.decode("utf-8", errors="replace")
+        wrong = lenient.count("\ufffd")
+        right = sum(1 for c in lenient if ord(c) > 0x7F) - wrong
+        if not wrong:
+            kinds.append("utf-8")
+        elif right >= wrong:
+            kinds.append("damaged")
+            first_damaged = first_damaged or number
+        else:
+            kinds.append("8-bit")
+            continue
+        good, bad = good + right, bad + wrong
+    if "utf-8" not in kinds and "damaged" not in kinds:
+        return _decode_8bit(data)
+    if good < 10 * bad:  # a few damaged bytes are replaced, more make the text unreliable
+        raise DocumentError(
+            f"{name}: UTF-8 hỏng / damaged UTF-8: {bad} byte lỗi trên / bad bytes on "
+            f"{kinds.count('damaged')} dòng / lines (dòng đầu / first: {first_damaged}); "
+            "hãy lấy lại tệp gốc / get the original file again")
+    warnings = [f"{bad} byte UTF-8 hỏng đã thay bằng � / {bad} bad UTF-8 bytes"] if bad else []
+    if "8-bit" not in kinds:
+        return data.decode("utf-8", errors="replace"), "utf-8", warnings
+    eight_bit = [i for i, k in enumerate(kinds) if k == "8-bit"]
+    text, encoding, _ = _decode_8bit(b"\n".join(lines[i] for i in eight_bit))
+    out = [ln.decode("utf-8", errors="replace") for ln in lines]
+    for i, decoded in zip(eight_bit, text.split("\n"), strict=True):
+        out[i] = decoded
+    warnings.append(f"tệp trộn mã: {len(eight_bit)} dòng {encoding}, còn lại UTF-8 / mixed "
+                    f"encodings: {len(eight_bit)} lines {encoding}, the rest UTF-8")
+    return "\n".join(out), f"utf-8+{encoding}", warnings
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str, list[str]]:
     # 8-bit: legacy fonts store their codes as Windows-1252 characters; else Windows-1258.
     converted, legacy = _convert_legacy(data.decode("cp1252", errors="replace"))
     if legacy:
@@ -233,15 +312,25 @@ def _reject_binary(text: str, name: str) -> None:
 def _read_pdf(p: Path, *, ocr: bool, progress: bool) -> tuple[str, str, list[str]]:
     from pypdf import PdfReader
 
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)  # its warnings about damage would print stray lines
     try:
         reader = PdfReader(str(p))
         if reader.is_encrypted:
             reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > limits.MAX_PDF_PAGES:
+            raise DocumentError(f"{p.name}: PDF quá nhiều trang / too many pages: "
+                                f"{len(reader.pages)} (tối đa / max {limits.MAX_PDF_PAGES})")
+        pages = _pages_text(reader.pages)
+    except DocumentError:
+        raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged or locked files
         raise DocumentError(
-            f"{p.name}: PDF hỏng hoặc bị khóa / damaged or locked PDF: {exc}"
+            f"{p.name}: PDF hỏng hoặc bị khóa / damaged or locked PDF: {_one_line(exc)}"
         ) from exc
+    finally:
+        pypdf_log.setLevel(level)
     text = "\n".join(pages)
     if text.strip():
         return text, "unicode", []
@@ -257,6 +346,28 @@ def _read_pdf(p: Path, *, ocr: bool, progress: bool) -> tuple[str, str, list[str
     return text, "ocr", [warning]
 
 
+def _pages_text(pages) -> list[str]:
+    """The pages' text; a document with a table in its layout reading is read in that layout.
+
+    pypdf's plain reading prints a table cell by cell, losing which agency leads which task;
+    its layout reading keeps the columns at their offsets, as `pdftotext -layout` does, which
+    the task extractor reads (ingest/document/layout_tables.py). A table runs on over pages
+    without its header, so the whole document takes the layout reading; one without a table
+    is read plainly (the layout reading pads justified lines with spaces).
+    """
+    # the table reader is the document layer's; imported here only to choose the reading
+    from plangraph.ingest.document.layout_tables import find_layout_tables
+
+    plain = [page.extract_text() or "" for page in pages]
+    try:
+        laid_out = [page.extract_text(extraction_mode="layout") or "" for page in pages]
+    except Exception:  # the layout reading fails on some fonts: the plain reading stands
+        return plain
+    laid_out = ["\n".join(line.rstrip() for line in text.split("\n")) for text in laid_out]
+    lines = "\n".join(laid_out).split("\n")
+    return laid_out if find_layout_tables(lines) else plain
+
+
 # ---------------------------------------------------------------- HTML, old office formats
 
 
@@ -269,7 +380,13 @@ def _read_html(data: bytes, name: str) -> tuple[str, str, list[str]]:
             markup, encoding, _ = _decode_bytes(data, name)
     else:
         markup, encoding, _ = _decode_bytes(data, name)
-    return html_to_text(markup), encoding, []
+    from lxml import etree
+
+    try:
+        return html_to_text(markup), encoding, []
+    except (etree.Error, ValueError) as exc:  # lxml: "Document is empty", parser errors
+        raise DocumentError(f"{name}: tệp HTML rỗng hoặc hỏng / empty or damaged HTML: "
+                            f"{_one_line(exc)}") from exc
 
 
 def _read_office(p: Path) -> tuple[str, str, list[str]]:
@@ -341,12 +458,14 @@ def _read_docx(p: Path) -> tuple[str, str, list[str]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_docx_package(p)
     try:
         document = docx.Document(str(p))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(f"{p.name}: tệp .docx hỏng / not a valid .docx: {exc}") from exc
+    except PackageNotFoundError as exc:
+        raise DocumentError(f"{p.name}: tệp .docx hỏng / not a valid .docx") from exc
     except Exception as exc:  # zipfile/lxml errors on damaged packages
-        raise DocumentError(f"{p.name}: tệp .docx hỏng / not a valid .docx: {exc}") from exc
+        raise DocumentError(f"{p.name}: tệp .docx hỏng / not a valid .docx: "
+                            f"{_one_line(exc)}") from exc
     body = _DocxBody(document)
     paragraphs = list(body.blocks(document.element.body))
     used = _legacy_fonts_used(paragraphs)
@@ -354,6 +473,40 @@ def _read_docx(p: Path) -> tuple[str, str, list[str]]:
     warnings = [_converted_warning(enc) for enc in sorted(used)]
     encoding = "+".join(sorted(used)) if used else "unicode"
     return "\n".join(lines), encoding, warnings
+
+
+def _check_docx_package(p: Path) -> None:
+    """A .docx is a zip: refuse a damaged one, and one that would inflate past the limits, from
+    its directory alone (zipfile stops any member at its declared size)."""
+    try:
+        with zipfile.ZipFile(p) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise DocumentError(f"{p.name}: tệp .docx hỏng (không phải gói zip) / not a valid .docx "
+                            "(not a zip package)") from exc
+    if not any(m.filename == "word/document.xml" for m in members):
+        raise DocumentError(f"{p.name}: tệp .docx hỏng (thiếu word/document.xml) / not a valid "
+                            ".docx (no word/document.xml)")
+    total = sum(m.file_size for m in members)
+    xml = [m for m in members if m.filename.endswith((".xml", ".rels"))]
+    xml_total = sum(m.file_size for m in xml)
+    inflated = [m for m in xml if m.file_size > 1 * limits.MB
+                and m.file_size > limits.MAX_DOCX_RATIO * max(m.compress_size, 1)]
+    if total > limits.MAX_DOCX_UNCOMPRESSED_BYTES or xml_total > limits.MAX_DOCX_XML_BYTES \
+            or inflated:
+        ratio = ""
+        if inflated:
+            m = inflated[0]
+            ratio = f", {m.filename} {m.file_size // max(m.compress_size, 1)}:1"
+        raise DocumentError(
+            f"{p.name}: .docx giải nén quá lớn / too large uncompressed: "
+            f"{limits.mb(total)}, XML {limits.mb(xml_total)}{ratio} (tối đa / max "
+            f"{limits.mb(limits.MAX_DOCX_UNCOMPRESSED_BYTES)}, XML "
+            f"{limits.mb(limits.MAX_DOCX_XML_BYTES)}, {limits.MAX_DOCX_RATIO}:1)")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _legacy_fonts_used(paragraphs: list[list[_Segment]]) -> set[str]:

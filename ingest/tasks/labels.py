@@ -26,7 +26,7 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*(?:" + LABEL.pattern + "|" + TIME_LABEL.pattern
-                          + ")", re.IGNORECASE)
+                          + r"|(?:chủ\s+trì|phối\s+hợp)\s*:)", re.IGNORECASE)
 _PART_LABEL = re.compile(
     r"^\s*(?:(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+)?(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
     r"phối\s+hợp)|(?P<time>thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,20})\s*:\s*",

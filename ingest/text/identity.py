@@ -14,8 +14,10 @@ document) and graph/build.py (to name the nodes) compute ids here, and nowhere e
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Protocol
 
 from plangraph.ingest.text.vntext import loose_key
@@ -79,6 +81,23 @@ def programme_key(name: str) -> str:
                r"de an|du an)\s+\d{1,2}\b", r"\1", s.strip())
     s = re.sub(r"[,;:.()]", " ", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+def plan_node_id(province: str | None, kind: str | None, number: str | None,
+                 issued: str | None, year: int | None, title: str | None,
+                 text_hash: Callable[[], str]) -> str:
+    """A plan's identity: its number where it has one, else its header, else its text.
+
+    Never its file name: two provinces' "KH.pdf" are two plans. A plan without a number (a
+    draft, a cover note's attachment) is the plan its header names (province, kind, year,
+    title), so the same plan re-saved, corrected or in another format replaces itself.
+    """
+    if number:
+        return "|".join(part or "" for part in (province, kind, number, issued))
+    if province and kind and title:
+        header = "|".join((province, kind, str(year or ""), loose_key(title)))
+        return "#" + hashlib.sha256(header.encode("utf-8")).hexdigest()[:16]
+    return "#" + text_hash()[:16]
 
 
 def legal_act_id(number: str, year: int | None, scope: str) -> str:
