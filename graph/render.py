@@ -120,6 +120,8 @@ def payload(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, step: int = S
         node = {"id": index[n], "label": a["shown"],
                 "shape": shape, "color": colour, "x": round(x, 1), "y": round(y, 1),
                 "tip": [(label_vi(typ), label), *a.get("title", [])]}
+        if shape == "box":  # the label is drawn inside: light on the fill colour
+            node["font"] = {"color": "#ffffff"}
         if a.get("province"):
             node["tip"].append(("Tỉnh / Thành phố", a["province"]))
         link = href(n, a) if href else None

@@ -257,8 +257,7 @@ def _restore_case(title: str, body: str) -> str:
     else its most frequent case there; words the body lacks are lower case.
     """
     toks = re.split(r"(\s+)", title)
-    parts = [None if not tok.strip() or _is_symbol(tok) else _TOKEN.match(tok).groups()
-             for tok in toks]
+    parts = [None if not tok.strip() or _is_symbol(tok) else _split_token(tok) for tok in toks]
     pairs, words = _body_cases(body, frozenset(p[1].lower() for p in parts if p))
     out, prev = [], ""
     for n, (tok, part) in enumerate(zip(toks, parts, strict=True)):
@@ -294,6 +293,12 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     while i > start and _WORD_CHAR.match(text, i - 1):
         i -= 1
     return text[i:j] or None
+
+
+def _split_token(tok: str) -> tuple[str, str, str]:
+    """(leading punctuation, word, the rest) of a token without spaces."""
+    m = _TOKEN.match(tok)
+    return (m.group(1), m.group(2), m.group(3)) if m else ("", "", tok)
 
 
 def _is_symbol(tok: str) -> bool:

@@ -15,7 +15,7 @@ secondary source (loaded, but flagged). Source IDs ("S1", "P1" …) refer to its
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -95,7 +95,7 @@ class AgencyType:
 
 
 def _fields(cls: type, row: dict[str, Any]) -> dict[str, Any]:
-    names = cls.__dataclass_fields__
+    names = {f.name for f in fields(cls)}
     return {k: tuple(v) if isinstance(v, list) else v for k, v in row.items() if k in names}
 
 

@@ -83,6 +83,9 @@ def main() -> int:
                     page.goto(base + path)
                 if name == "plan":
                     task_url = page.locator("a[href^='/nhiem-vu']").nth(2).get_attribute("href")
+                if name == "task-evidence":  # the highlighted lines in view
+                    page.locator("ol.lines li.hot").first.scroll_into_view_if_needed()
+                    page.evaluate("window.scrollBy(0, 250)")
                 page.screenshot(path=str(out / f"{name}.png"))
                 print(out / f"{name}.png")
             browser.close()

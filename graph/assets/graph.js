@@ -155,8 +155,8 @@
       network.moveTo({scale: READABLE, position: {x: box.left + w - 20, y: box.top + h - 20},
                       animation: false});
     }
-    view();
     network.once("afterDrawing", function () {
+      view();  // now that the canvas has its size
       document.body.setAttribute("data-drawn", "1");
     });
   }

@@ -18,7 +18,13 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from plangraph.ingest.text.vntext import loose_key, match_key, nfc
-from plangraph.ontology.loader import current_provinces, former_provinces, load
+from plangraph.ontology.loader import (
+    CurrentProvince,
+    FormerProvince,
+    current_provinces,
+    former_provinces,
+    load,
+)
 
 # A word; combining marks count as letters so that text not in NFC keeps its offsets.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
@@ -157,9 +163,10 @@ class Trie:
             if j > i and not joined(text, tokens[j - 1].end, tokens[j].start):
                 break
             tok = tokens[j]
-            node = node.get(tok.loose if loose else tok.key)
-            if node is None:
+            child = node.get(tok.loose if loose else tok.key)
+            if child is None:
                 break
+            node = child
             j += 1
             for value in node.get(self._END, ()):
                 if accept is None or accept(value, i, j):
@@ -220,14 +227,17 @@ def _how(phrase: str, type_name: str) -> str:
     return "exact" if keys(phrase) == keys(type_name) else "alias"
 
 
+def _units() -> list[FormerProvince | CurrentProvince]:
+    return [*former_provinces(), *current_provinces()]
+
+
 def _province_names() -> list[str]:
-    return sorted({p.name for p in (*former_provinces(), *current_provinces())})
+    return sorted({p.name for p in _units()})
 
 
 def _city_names() -> list[str]:
     """Provinces that are cities ("thành phố trực thuộc Trung ương"), former and current."""
-    return sorted({p.name for p in (*former_provinces(), *current_provinces())
-                   if p.kind == "thành phố"})
+    return sorted({p.name for p in _units() if p.kind == "thành phố"})
 
 
 def _add_types(lex: Lexicon, data: dict[str, Any]) -> None:

@@ -218,7 +218,7 @@ class _Reader:
         lex, text, tokens = self.lex, self.text, self.tokens
         if not self.is_word(i, "các"):
             return self.bare_collective(i)
-        j, nouns = i + 1, []
+        j, nouns = i + 1, list[tuple[str, ...]]()
         while j < len(tokens):
             if nouns and not self.joined(j):
                 break

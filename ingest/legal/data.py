@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from plangraph.ingest.text.vntext import fold, match_key, strip_diacritics
-from plangraph.ontology.loader import current_provinces, former_provinces, load
+from plangraph.ontology.loader import (
+    CurrentProvince,
+    FormerProvince,
+    current_provinces,
+    former_provinces,
+    load,
+)
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,8 @@ class Province:
 def provinces() -> dict[str, Province]:
     """Province by loose key of its name ('tuyen quang', 'ha noi', 'ba ria - vung tau')."""
     # a name both bore (Đồng Tháp) takes the current unit's kind
-    return {province_key(u.name): Province(u.name, u.kind)
-            for u in (*former_provinces(), *current_provinces())}
+    units: list[FormerProvince | CurrentProvince] = [*former_provinces(), *current_provinces()]
+    return {province_key(u.name): Province(u.name, u.kind) for u in units}
 
 
 def province_key(name: str) -> str:

@@ -224,10 +224,10 @@ def _acts_around(text: str, p: ProgrammeMention, acts: list[ActMention],
             prog.implemented_by.append(refs[id(a)].id)
     after = _ACT_AFTER.match(text, p.end)
     if after:
-        a = next((x for x in acts if x.start == after.end()), None)
-        if a is None:
+        cited = next((x for x in acts if x.start == after.end()), None)
+        if cited is None:
             return
-        ref = refs[id(a)]
+        ref = refs[id(cited)]
         if ref.type in _ESTABLISHING_TYPES:
             prog.established_by = prog.established_by or ref.id
         elif ref.id not in prog.implemented_by:

@@ -81,6 +81,8 @@ _AMENDED_LAW = re.compile(r"(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+")
 def _amended_end(text: str, pos: int) -> int:
     while True:
         law = _AMENDED_LAW.match(text, pos)
+        if law is None:  # the caller matched an amending law's head here
+            return pos
         end = _name_end(text, law.end(), law.group("kind"))
         more = _NEXT_AMENDED.match(text, end)
         if _YEAR_END.search(text[max(pos, end - 4):end]) or not more:
@@ -92,7 +94,8 @@ def _hard_end(text: str, pos: int) -> int:
     """Where the name must end; an abbreviation in brackets belongs to it ("… ở người
     (HIV/AIDS) năm 2006")."""
     while True:
-        hard = _HARD_STOP.search(text, pos).start()
+        m = _HARD_STOP.search(text, pos)
+        hard = m.start() if m else len(text)
         abbr = _ABBREVIATION.match(text, hard)
         if not abbr:
             return hard

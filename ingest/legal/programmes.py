@@ -102,8 +102,14 @@ def _named(kind: str, rest: str) -> bool:
     return bool(_SUBJECT.match(rest) or _HORIZON.search(rest) or _OWNER.search(rest))
 
 
+def _stop(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where `pattern` (which matches at the end of the text at the latest) first matches."""
+    m = pattern.search(text, pos)
+    return m.start() if m else len(text)
+
+
 def _plain_end(text: str, pos: int) -> int:
-    hard = _HARD_STOP.search(text, pos).start()
+    hard = _stop(_HARD_STOP, text, pos)
     horizon = _HORIZON.search(text, pos, hard)
     if horizon:
         soft = _first_soft_stop(text, pos, horizon.start(), skip_places=True)

@@ -27,6 +27,7 @@ implementers, as the document's own convention has it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
@@ -436,8 +437,9 @@ class _Extractor:
 
     # --- one task ---------------------------------------------------------------------------
 
-    def add(self, unit: _Unit, lead: list[AgencyMatch] = (), support: list[AgencyMatch] = (),
-            implementers: list[AgencyMatch] = (), when: str | None = None,
+    def add(self, unit: _Unit, lead: Sequence[AgencyMatch] = (),
+            support: Sequence[AgencyMatch] = (), implementers: Sequence[AgencyMatch] = (),
+            when: str | None = None,
             lead_lines=None, row: bool = False, support_lines=None,
             claimed_ok: bool = False) -> None:
         if not (lead or support or implementers) or not unit.text.strip():

@@ -161,7 +161,7 @@ def _outside_brackets(s: str) -> str:
 
 def _split_top(s: str, sep: str) -> list[str]:
     """Split on `sep` outside brackets."""
-    parts, depth, cur = [], 0, []
+    parts, depth, cur = [], 0, list[str]()
     for c in s:
         if c == "(":
             depth += 1
