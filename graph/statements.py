@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import MENTIONS, NODES, OWN_LABELS, RELS
+from plangraph.ingest.text.vntext import loose_key
 
 DIALECTS = ("ladybug", "neo4j")
 
@@ -63,9 +64,29 @@ def _exists(dialect: str, pattern: str) -> str:
 # -- finding what an earlier load wrote -------------------------------------------------------
 
 def lookup_statement(plan: dict[str, Any]) -> Statement:
-    """The plans an earlier load of this document wrote: same id, or same file (one column)."""
-    return Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file RETURN p.id",
+    """Plans that may be earlier loads of this document: the same id, or the same file name
+    (`earlier_loads` decides on the latter)."""
+    return Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
+                     "RETURN p.id, p.file, p.kind, p.title, p.province",
                      {"id": plan["id"], "file": plan["file"]})
+
+
+def earlier_loads(plan: dict[str, Any], found: list[list[Any]]) -> list[str]:
+    """The ids of the plans an earlier load of this document wrote.
+
+    The same id (its number, header or text: identity.plan_node_id) is the same plan. A file
+    name alone is not: two provinces' "KH.pdf" are two plans. A file of the same name is the
+    same document edited only when its header agrees: the same kind and title, and no other
+    province (cutting a document may lose the line that named it).
+    """
+    def same_header(kind: Any, title: Any, province: Any) -> bool:
+        return (kind == plan.get("kind") and bool(title) and loose_key(str(title))
+                == loose_key(str(plan.get("title") or ""))
+                and (province is None or plan.get("province") is None
+                     or province == plan.get("province")))
+
+    return [pid for pid, _file, kind, title, province in found
+            if pid == plan["id"] or same_header(kind, title, province)]
 
 
 def touched_statements(old: list[str]) -> dict[str, Statement]:
@@ -163,7 +184,7 @@ def replace_plan(run: Run, dialect: str, rows: GraphRows, writes: Iterable[State
     """Replace what earlier loads of the document of `rows` wrote by `writes` (the store's
     statements writing `rows`), inside the caller's transaction. Returns the old plan ids."""
     plan = rows.nodes["Plan"][0]
-    old = [r[0] for r in run(lookup_statement(plan))]
+    old = earlier_loads(plan, run(lookup_statement(plan)))
     named = {row["id"] for row in rows.nodes.get("Agency", [])}
     if old:
         shared = touched(run, old)
@@ -179,7 +200,9 @@ def replace_plan(run: Run, dialect: str, rows: GraphRows, writes: Iterable[State
 
 def remove_plans(run: Run, dialect: str, file_or_id: str, keep: list[str]) -> list[str]:
     """Delete what loads of one document (its file name or plan id) wrote; the old plan ids."""
-    old = [r[0] for r in run(lookup_statement({"id": file_or_id, "file": file_or_id}))]
+    # the user names the document: by its plan id or by the file it was loaded from
+    old = [r[0] for r in run(Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
+                                       "RETURN p.id", {"id": file_or_id, "file": file_or_id}))]
     if old:
         shared = touched(run, old)
         for statement in delete_statements(dialect, old, shared, keep):

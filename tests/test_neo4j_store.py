@@ -97,7 +97,7 @@ def test_a_reload_first_deletes_what_the_earlier_load_wrote(tq_rows):
     def run(statement):  # a store holding an earlier load naming one agency no longer named
         sent.append(statement)
         if statement.cypher.startswith("MATCH (p:Plan)"):
-            return [[plan["id"]]]
+            return [[plan["id"], plan["file"], plan["kind"], plan["title"], plan["province"]]]
         if "(n:Agency) RETURN DISTINCT" in statement.cypher:
             return [["Tuyên Quang|Gone"]]
         if "(n:Province) RETURN DISTINCT" in statement.cypher:
@@ -189,7 +189,9 @@ class FakeServer:
         if self.query_error:
             raise self.query_error
         if cypher.startswith("MATCH (p:Plan) WHERE p.id = $id"):
-            return Result([Record(["p.id"], [plan]) for plan in self.old])
+            # an earlier load of the same document: same id, file, kind, title, province
+            return Result([Record(["p.id", "p.file", "p.kind", "p.title", "p.province"],
+                                  [plan, None, None, None, None]) for plan in self.old])
         if cypher.startswith("UNWIND $old"):
             return Result([])
         if cypher.endswith("RETURN count(*)"):

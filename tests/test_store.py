@@ -165,7 +165,7 @@ def test_reference_data_is_loaded_once_kept_and_reloadable(tmp_path, monkeypatch
         assert s.stats()["nodes"]["Province"] == 3 and s.stats()["edges"]["KE_NHIEM"] == 1
         s.replace_plan(plan_rows(tq_table()))
         # replaced: unused shared nodes are dropped
-        s.replace_plan(plan_rows(tq_table(title="Kế hoạch sửa đổi")))
+        s.replace_plan(plan_rows(tq_table(issued="2024-04-12")))  # the same plan, dated
         stats = s.stats()
         assert stats["nodes"]["Province"] == 3 and stats["edges"]["KE_NHIEM"] == 1
         s.load_reference()
