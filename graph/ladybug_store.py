@@ -287,7 +287,12 @@ class LadybugStore:
             result = self._conn.execute(cypher, params or {})
         except RuntimeError as exc:
             raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
-        return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+        try:
+            return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+        finally:
+            # closed now, not when the garbage collector reaches it: a LadybugDB result freed
+            # after its database was closed crashes the process
+            result.close()
 
 
 # -- the bulk write path: one statement per label or edge group, rows in a DataFrame -----------

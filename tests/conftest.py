@@ -1,3 +1,4 @@
+import gc
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,15 @@ from hypothesis import settings
 # longer than hypothesis's default 200 ms deadline, which would fail a correct test.
 settings.register_profile("plangraph", deadline=None)
 settings.load_profile("plangraph")
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_while_stores_are_open():
+    """LadybugDB objects kept alive by reference cycles (a test's caught exception holds its
+    frames) and freed only after their database was closed crash the process (segfault seen in
+    CI). Collecting after each test frees them while the module's stores are still open."""
+    yield
+    gc.collect()
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "examples" / "plans"

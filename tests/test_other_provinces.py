@@ -26,6 +26,8 @@ from plangraph.ingest.errors import DocumentError
 from plangraph.ingest.extract import extract_file
 from plangraph.ingest.read.reader import read_document
 
+from .layouts.score import Tally
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "other_provinces"
 DOCS = sorted(FIXTURES.glob("*.txt"))
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "plans").glob("*.txt"))
@@ -41,21 +43,6 @@ def norm(s: str | None) -> str:
 def act(ref: dict) -> tuple[str, str]:
     number = re.sub(r"(?<![0-9])0+(?=[0-9])", "", norm(ref["id"]).replace(" ", ""))
     return number, norm(ref.get("scope") or "national")
-
-
-class Tally:
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = 0
-
-    def add(self, gold: set, got: set) -> None:
-        self.tp += len(gold & got)
-        self.fp += len(got - gold)
-        self.fn += len(gold - got)
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn \
-            else 1.0
 
 
 def score(gold: dict, got: dict, t: dict[str, Tally]) -> None:
