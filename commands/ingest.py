@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,8 @@ from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from plangraph.ingest.models import Extraction
 
 
@@ -112,6 +115,22 @@ def extract_rows(path: Path, ocr: bool = True,
         return None, f"lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"
 
 
+def _die_with(ingest_alive: Connection) -> None:
+    """Worker start: exit when the ingest process is gone. A worker waits for work on a pipe
+    whose other end it holds itself, so a `kill -9` of the ingest would leave it (and the fork
+    server, and the terminal's pipes they hold) running for ever. `ingest_alive` is the read
+    end of a pipe only the ingest process writes to: it ends when that process does."""
+
+    def watch() -> None:
+        try:
+            ingest_alive.recv()
+        except (EOFError, OSError):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="die-with-ingest").start()
+
+
 def extracted(files: list[Path], jobs: int, ocr: bool = True,
               force: bool = False) -> Iterator[tuple[GraphRows | None, str | None]]:
     """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
@@ -122,8 +141,14 @@ def extracted(files: list[Path], jobs: int, ocr: bool = True,
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(partial(extract_rows, ocr=ocr, force=force), files, chunksize=4)
+    ingest_alive, alive = context.Pipe(duplex=False)  # read end to the workers; we hold the other
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with,
+                                 initargs=(ingest_alive,)) as pool:
+            yield from pool.map(partial(extract_rows, ocr=ocr, force=force), files, chunksize=4)
+    finally:
+        alive.close()
+        ingest_alive.close()
 
 
 @click.command("ingest")
