@@ -299,3 +299,24 @@ def test_two_dated_laws_of_one_name_keep_the_year_less_cite_apart(fresh, law_doc
     store.replace_plan(law_docs["hn"])  # Hà Nội's plan corrected: 2021 after all
     assert law_cites(store) == {f"{LAW}|2021": {"Trà Vinh", "Tuyên Quang", "Hà Nội"}}
     assert ambiguous_laws(store) == []
+
+
+# -- document identity (issue 12): the content, never the base name ---------------------------
+
+def _as_file(rows: GraphRows, name: str) -> GraphRows:
+    """The same document downloaded under another file name."""
+    return GraphRows(nodes={k: [dict(r, file=name) if k == "Plan" else r for r in v]
+                            for k, v in rows.nodes.items()}, edges=rows.edges)
+
+
+def test_one_file_name_from_two_provinces_is_two_plans(fresh, docs, law_docs):
+    store = fresh()
+    tuyen_quang = _as_file(docs["tq2024_table"], "KH.pdf")
+    tra_vinh = _as_file(law_docs["tv"], "KH.pdf")
+    assert store.replace_plan(tuyen_quang).replaced is False
+    assert store.replace_plan(tra_vinh).replaced is False
+    assert store.stats()["nodes"]["Plan"] == 2
+    # the same content again under another name replaces its plan, and only it
+    assert store.replace_plan(_as_file(law_docs["tv"], "ke-hoach.pdf")).replaced is True
+    assert sorted(r[0] for r in store.run("MATCH (p:Plan) RETURN p.province").rows) == [
+        "Trà Vinh", "Tuyên Quang"]
