@@ -357,8 +357,12 @@ def province_page(store: GraphStore, typed: str) -> Page:
             per_agency.setdefault(typ, [0, 0, 0])[i] = n
     agencies = Section("Cơ quan / agencies", ["Cơ quan (loại)", "Chủ trì", "Phối hợp",
                                               "Thực hiện"])
-    for typ, c in sorted(per_agency.items(), key=lambda kv: (-sum(kv[1]), loose_key(kv[0]))):
-        agencies.rows.append([Cell.of(typ, links.agency_type(typ, name)), *map(Cell.of, c)])
+    # an agency of no known type (a.type null) is counted on a row of its own, unlinked
+    for typ, c in sorted(per_agency.items(),
+                         key=lambda kv: (-sum(kv[1]), loose_key(kv[0] or ""))):
+        agencies.rows.append([Cell.of(typ or "(chưa rõ loại / type not known)",
+                                      links.agency_type(typ, name) if typ else None),
+                              *map(Cell.of, c)])
     themes = Section("Chủ đề / themes", ["Chủ đề", "Số nhiệm vụ"])
     for label, n in _rows(store, "MATCH (t:Task)-[:CO_CHU_DE]->(h:Theme) WHERE t.province = $ten "
                           "RETURN h.label_vi, count(DISTINCT t) AS n ORDER BY n DESC, h.label_vi",
