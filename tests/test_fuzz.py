@@ -5,6 +5,7 @@ The fast part runs a few hundred inputs; `python -m pytest -m long` runs over 10
 
 import dataclasses
 import itertools
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -107,6 +108,8 @@ def test_random_bytes_in_any_format_extract_or_are_refused(tmp_path, data, suffi
 # ---------------------------------------------------------------- the long suite
 
 LONG = {"documents": 40_000, "unicode": 25_000, "bytes": 40_000}  # 105,000 inputs
+# a shorter run of one kind: PLANGRAPH_FUZZ_DOCUMENTS=20000 (likewise _UNICODE, _BYTES)
+LONG = {k: int(os.environ.get(f"PLANGRAPH_FUZZ_{k.upper()}", n)) for k, n in LONG.items()}
 
 
 def _long(strategy, examples, to_bytes, name, suffixes=(".txt",)):
