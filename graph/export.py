@@ -326,7 +326,9 @@ def export(store: GraphStore, fmt: str, path: Path) -> tuple[int, int]:
     tmp = path if in_place else path.with_name(path.name + ".tmp")
     try:
         if fmt == "graphml":
-            nx.write_graphml(to_networkx(rows), tmp)
+            # the ElementTree writer: lxml's incremental writer, left in a reference cycle by a
+            # failed write (a full disk), crashed the process when garbage collected
+            nx.write_graphml_xml(to_networkx(rows), tmp)
         elif fmt == "ttl":
             to_rdf(rows).serialize(tmp, format="turtle", encoding="utf-8")
         else:
