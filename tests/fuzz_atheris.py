@@ -40,7 +40,7 @@ def one_input(data: bytes) -> None:
     path = FOLDER / f"f{SUFFIXES[data[0] % len(SUFFIXES)]}"
     extracted = check(path, data[1:])
     COUNTS["extracted" if extracted else "refused"] += 1
-    if COUNTS_FILE and COUNTS["inputs"] % 100 == 0:
+    if COUNTS_FILE:
         Path(COUNTS_FILE).write_text(json.dumps(COUNTS))
 
 
