@@ -34,6 +34,7 @@ from plangraph.ingest.agencies.lexicon import (
     spaces_only,
     tokenize,
 )
+from plangraph.ingest.text.memo import document_number
 from plangraph.ingest.text.vntext import match_key, strip_diacritics
 
 __all__ = ["AgencyMatch", "AgencyResolver", "AgencyType", "get_resolver"]
@@ -465,7 +466,7 @@ _FILLER = re.compile(r"^[\s\W]*(?:các|các đơn vị|đề nghị|giao)?[\s\W]
 
 
 # Extractors read the same sentence several times (subjects, support, labels): each text is
-# scanned once (AgencyMatch is immutable).
+# scanned once per document (AgencyMatch is immutable).
 _SCAN_CACHE = 4096
 
 
@@ -473,6 +474,7 @@ class AgencyResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._scanned: dict[str, tuple[AgencyMatch, ...]] = {}
+        self._scanned_in = document_number()
 
     def type_names(self) -> list[str]:
         """Every agency type name: the gold table's, in its order, then the extensions."""
@@ -531,6 +533,9 @@ class AgencyResolver:
         """Agency mentions in running text, left to right, longest first, non-overlapping.
 
         Offsets index `text`. National bodies come back with level="national", type None."""
+        if self._scanned_in != document_number():
+            self._scanned.clear()
+            self._scanned_in = document_number()
         found = self._scanned.get(text)
         if found is None:
             reader = _Reader(self.lex, text, strict=True)
