@@ -17,7 +17,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from plangraph.graph.store import GraphStore, open_store
+from plangraph.graph.open import open_store
+from plangraph.graph.store import GraphStore
 from plangraph.queries import runner
 from plangraph.queries.catalog import catalog
 

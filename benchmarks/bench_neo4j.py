@@ -26,6 +26,7 @@ from pathlib import Path
 
 from neo4j import GraphDatabase
 
+from plangraph.graph.build import plan_rows
 from plangraph.graph.ladybug_store import LadybugStore
 from plangraph.graph.neo4j_store import Neo4jStore, parse_location
 from plangraph.graph.schema import NODES
@@ -90,7 +91,7 @@ def percentile(values: list[float], p: float) -> float:
 def load(store, extractions) -> float:
     t0 = time.perf_counter()
     for extraction in extractions:
-        store.load(extraction)
+        store.replace_plan(plan_rows(extraction))
     return time.perf_counter() - t0
 
 

@@ -104,10 +104,25 @@ def _shift_year(text: str, old: int, new: int) -> str:
     return "".join(out)
 
 
-def corpus(docs: int, seed: int = 1) -> list[tuple[str, str]]:
-    """`docs` (file name, text) pairs, the same for the same `docs` and `seed`."""
+@dataclass(frozen=True)
+class Copy:
+    """One document of the corpus: which sample, re-issued by whom, when, with what number."""
+    file: str
+    sample: Sample
+    province: str
+    year: int
+    number: int
+    day: int
+    month: int
+
+    @property
+    def issued(self) -> str:
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+
+def copies(docs: int, seed: int = 1) -> list[Copy]:
+    """What `corpus` writes, without the texts."""
     rng = random.Random(seed)
-    texts = {s.file: (PLANS / s.file).read_text(encoding="utf-8") for s in SAMPLES}
     numbers: dict[tuple[str, int], int] = {}
     out = []
     for i in range(docs):
@@ -117,10 +132,16 @@ def corpus(docs: int, seed: int = 1) -> list[tuple[str, str]]:
         number = numbers[(province, year)] = numbers.get((province, year), rng.randint(5, 40)) \
             + rng.randint(1, 9)
         day, month = rng.randint(1, 28), rng.randint(1, 12)
-        text = reissue(texts[sample.file], sample, province, year, number, day, month)
-        slug = _slug(province)
-        out.append((f"{i:05d}_{slug}_{year}_{number}_{sample.file[:3]}.txt", text))
+        name = f"{i:05d}_{_slug(province)}_{year}_{number}_{sample.file[:3]}.txt"
+        out.append(Copy(name, sample, province, year, number, day, month))
     return out
+
+
+def corpus(docs: int, seed: int = 1) -> list[tuple[str, str]]:
+    """`docs` (file name, text) pairs, the same for the same `docs` and `seed`."""
+    texts = {s.file: (PLANS / s.file).read_text(encoding="utf-8") for s in SAMPLES}
+    return [(c.file, reissue(texts[c.sample.file], c.sample, c.province, c.year, c.number,
+                             c.day, c.month)) for c in copies(docs, seed)]
 
 
 def write_corpus(folder: Path, docs: int, seed: int = 1) -> list[Path]:

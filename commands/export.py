@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
-from plangraph.graph.export import FORMATS, export
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.open import open_store
+from plangraph.graph.store import StoreError
+
+# graph/export.py's FORMATS (tests/test_export.py checks they agree), here so that the command
+# line does not import rdflib and networkx before an export runs.
+FORMATS = ("ttl", "jsonld", "graphml", "csv")
 
 _WHAT = {"ttl": "RDF Turtle", "jsonld": "RDF JSON-LD", "graphml": "GraphML",
          "csv": "CSV"}
@@ -39,6 +43,8 @@ def export_command(ctx: click.Context, fmt: str | None, output: Path) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
+        from plangraph.graph.export import export
+
         nodes, edges = export(store, fmt, output)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc

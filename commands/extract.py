@@ -7,9 +7,6 @@ import sys
 
 import click
 
-from plangraph.ingest.extract import DocumentError, extract_file
-from plangraph.ingest.report import render_text
-
 
 @click.command("extract")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
@@ -19,6 +16,9 @@ from plangraph.ingest.report import render_text
               help="Đọc PDF bản quét bằng OCR / read scanned PDFs by OCR (tesseract, vie).")
 def extract_command(file: str, fmt: str, ocr: bool) -> None:
     """Trích xuất một văn bản / extract one plan document (nothing is stored)."""
+    from plangraph.ingest.extract import DocumentError, extract_file  # the extractor: heavy
+    from plangraph.ingest.report import render_text
+
     try:
         extraction = extract_file(file, ocr=ocr, progress=True)
     except DocumentError as exc:

@@ -1,25 +1,37 @@
 """`plangraph ingest PATH…`: extract documents and load them into the graph store.
 
 Each document is loaded on its own: one that cannot be read or loaded is reported as
-"<file>: <reason>" and leaves the store as it was, the others go on.
+"<file>: <reason>" and leaves the store as it was, the others go on. Extraction runs on one
+process per core; this process alone writes, in the documents' order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from plangraph.commands.stopping import StopAfterCurrent
+from plangraph.graph.open import open_store
+from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.space import DiskFullError, ensure_free_space
-from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError, open_store
-from plangraph.ingest.extract import DocumentError, extract_file
-from plangraph.ingest.models import Extraction
+from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from plangraph.ingest.models import Extraction
 
 
 def document_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -86,6 +98,59 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
     ]
 
 
+def extract_rows(path: Path, ocr: bool = True,
+                 force: bool = False) -> tuple[GraphRows | None, str | None]:
+    """A document's graph rows, or why it is not loaded (run in a worker process)."""
+    from plangraph.graph.build import plan_rows
+    from plangraph.ingest.extract import DocumentError, extract_file
+
+    try:
+        extraction = extract_file(path, ocr=ocr)
+        if nothing_found(extraction) and not force:
+            return None, NOTHING_FOUND
+        return plan_rows(extraction), None
+    except DocumentError as exc:
+        return None, _reason(path, exc)
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return None, f"lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"
+
+
+def _die_with(ingest_alive: Connection) -> None:
+    """Worker start: exit when the ingest process is gone. A worker waits for work on a pipe
+    whose other end it holds itself, so a `kill -9` of the ingest would leave it (and the fork
+    server, and the terminal's pipes they hold) running for ever. `ingest_alive` is the read
+    end of a pipe only the ingest process writes to: it ends when that process does."""
+
+    def watch() -> None:
+        try:
+            ingest_alive.recv()
+        except (EOFError, OSError):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="die-with-ingest").start()
+
+
+def extracted(files: list[Path], jobs: int, ocr: bool = True,
+              force: bool = False) -> Iterator[tuple[GraphRows | None, str | None]]:
+    """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
+    The workers come from a fork server that imported the extractor once (a fork of this
+    process, which holds the open store, could inherit its locks)."""
+    if jobs < 2 or len(files) < 2 * jobs:
+        yield from (extract_rows(path, ocr, force) for path in files)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
+    ingest_alive, alive = context.Pipe(duplex=False)  # read end to the workers; we hold the other
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with,
+                                 initargs=(ingest_alive,)) as pool:
+            yield from pool.map(partial(extract_rows, ocr=ocr, force=force), files, chunksize=4)
+    finally:
+        alive.close()
+        ingest_alive.close()
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--ocr/--no-ocr", default=True, show_default=True,
@@ -93,17 +158,23 @@ def summary_lines(summaries: list[LoadSummary], stats: dict[str, dict[str, int]]
 @click.option("--force", is_flag=True, help="Nạp cả văn bản không thấy tiêu đề, căn cứ hay "
                                             "nhiệm vụ nào / load documents in which nothing "
                                             "was found too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình trích xuất / extraction processes (default: one per core); "
+                   "one process writes.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force: bool) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force: bool,
+                   jobs: int | None) -> None:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
     PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
-    .odt, .pdf).
+    .odt, .pdf). Documents are extracted in parallel and written one at a time, each in its
+    own transaction.
     """
     files = document_paths(paths)
     if not files:
         raise click.ClickException("Không tìm thấy văn bản nào / no documents found "
                                    f"({', '.join(SUFFIXES)})")
+    jobs = jobs or len(os.sched_getaffinity(0))
     ctrl_c = StopAfterCurrent().start()  # from here Ctrl+C stops before the next document
     try:
         store = open_store(ctx.obj.get("db") if ctx.obj else None)
@@ -115,10 +186,10 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     stopped = None  # why the ingest stopped before the last document
     embedded = not store.location.startswith(NEO4J_SCHEMES)
     try:
-        with click.progressbar(
-                files, label="Đang nạp / ingesting", file=sys.stderr,
-                item_show_func=lambda p: p.name if p else "") as bar:
-            for done, path in enumerate(bar):
+        with click.progressbar(zip(files, extracted(files, jobs, ocr, force), strict=True),
+                               length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
+                               item_show_func=lambda item: item[0].name if item else "") as bar:
+            for done, (path, (rows, failed)) in enumerate(bar):
                 try:
                     if ctrl_c.requested:
                         raise click.Abort
@@ -131,17 +202,13 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
                 except DiskFullError as exc:
                     stopped = (f"{exc} ({done}/{len(files)})", 1)
                     break
+                if rows is None:
+                    failures.append(f"{path}: {failed}")
+                    continue
                 try:
-                    extraction = extract_file(path, ocr=ocr)
-                    if nothing_found(extraction) and not force:
-                        failures.append(f"{path}: {NOTHING_FOUND}")
-                        continue
-                    summaries.append(store.load(extraction))
-                except (DocumentError, StoreError) as exc:
+                    summaries.append(store.replace_plan(rows))
+                except StoreError as exc:
                     failures.append(f"{path}: {_reason(path, exc)}")
-                except Exception as exc:  # an extractor bug must not stop the other documents
-                    failures.append(f"{path}: lỗi nội bộ / internal error: "
-                                    f"{type(exc).__name__}: {exc}")
         try:
             stats = store.stats()
         except StoreError as exc:  # the store went away: still report what happened to each file

@@ -13,9 +13,10 @@ import sys
 
 import click
 
+from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows, read_graph
 from plangraph.graph.schema import NODES, OWN_LABELS, REL_BY_NAME, label_vi
-from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError, open_store
+from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError
 
 
 def split_by_plan(rows: GraphRows) -> tuple[list[GraphRows], GraphRows]:
@@ -119,8 +120,8 @@ def push_command(ctx: click.Context, source: str | None, target: str) -> None:
                                item_show_func=lambda p: p.nodes["Plan"][0]["file"] if p else "",
                                ) as bar:
             for part in bar:
-                summaries.append(neo4j.load_rows(part))
-        neo4j.merge_rows(rest)
+                summaries.append(neo4j.replace_plan(part))
+        neo4j.merge(rest)
         after = neo4j.stats()
         location = neo4j.location
     except StoreError as exc:

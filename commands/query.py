@@ -10,9 +10,12 @@ from typing import Any
 
 import click
 
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.open import open_store
+from plangraph.graph.store import StoreError
 from plangraph.queries.catalog import CannedQuery, QueryError, catalog
-from plangraph.queries.runner import run
+
+# The runner (the extractor's agency lexicon) and the output writers are imported when a
+# query runs, so that `plangraph --help` and the other commands do not pay for them.
 
 
 @click.command("queries")
@@ -66,6 +69,7 @@ def query_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: s
                   as_of: str | None) -> None:
     """Chạy một truy vấn có sẵn / run a canned query (see `plangraph queries`)."""
     from plangraph.queries import output as results
+    from plangraph.queries.runner import run
 
     given = {}
     for item in params:

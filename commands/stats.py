@@ -6,8 +6,9 @@ import json
 
 import click
 
+from plangraph.graph.open import open_store
 from plangraph.graph.schema import label_vi
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.store import StoreError
 
 
 def stats_table(stats: dict[str, dict[str, int]]) -> str:

@@ -13,23 +13,22 @@ statement rolls back everything before it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ladybug
 import pandas as pd
 
-from plangraph.graph.build import plan_rows
+from plangraph.graph import statements
 from plangraph.graph.lock import WriterLock
 from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import EdgeRows, GraphRows
-from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
-from plangraph.graph.store import LoadSummary, QueryResult, StoreError
-
-if TYPE_CHECKING:
-    from plangraph.ingest.models import Extraction
-
+from plangraph.graph.schema import NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
+from plangraph.graph.search import Query
+from plangraph.graph.store import LoadSummary, QueryResult, StoreError, load_summary
+from plangraph.graph.task_index import SUFFIX as INDEX_SUFFIX
+from plangraph.graph.task_index import TaskIndex
 
 
 def _is_ladybug_file(path: Path) -> bool:
@@ -76,6 +75,10 @@ def rel_ddl(name: str) -> str:
 
 
 class LadybugStore:
+    """graph/store.py's GraphStore on one LadybugDB file."""
+
+    dialect = "ladybug"
+
     def __init__(self, location: str | Path, read_only: bool = False) -> None:
         self.location = str(location)
         path = Path(location)
@@ -103,6 +106,8 @@ class LadybugStore:
                     f"damaged (was the disk full?): move {path.name}.wal aside to open the store "
                     "as of its last checkpoint, then ingest again") from exc
             raise StoreError(f"Không mở được kho / cannot open store {path}: {exc}") from exc
+        self._path, self._read_only = path, read_only
+        self._index: TaskIndex | None = None  # opened at the first search or write
         try:
             if not read_only:
                 self._create_schema()
@@ -119,6 +124,9 @@ class LadybugStore:
 
     def close(self) -> None:
         try:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
             self._conn.close()
             self._db.close()
         finally:
@@ -139,13 +147,14 @@ class LadybugStore:
         empty of tables or complete, never half made (then it would look outdated)."""
         fresh = "Plan" not in self._tables()
 
-        def create(w: _Writer) -> None:
+        def create(run: statements.Run) -> None:
             for node in NODES:
-                w.conn.execute(node_ddl(node.label))
+                run(statements.Statement(node_ddl(node.label), {}))
             for rel in RELS:
-                w.conn.execute(rel_ddl(rel.name))
+                run(statements.Statement(rel_ddl(rel.name), {}))
             if fresh:
-                w.write(reference(), overwrite=True)
+                for statement in write_statements(reference(), True):
+                    run(statement)
 
         self._in_transaction(create)
 
@@ -171,47 +180,107 @@ class LadybugStore:
 
     def load_reference(self) -> None:
         """(Re)load the reference data (provinces, agency types, themes, successions)."""
-        self._in_transaction(lambda w: w.write(reference(), overwrite=True))
+        self._in_transaction(lambda run: [run(s) for s in write_statements(reference(), True)])
 
-    def load(self, extraction: Extraction) -> LoadSummary:
-        rows = plan_rows(extraction)
+    # -- writing (graph/store.py's GraphStore) ---------------------------------------------------
+
+    def replace_plan(self, rows: GraphRows) -> LoadSummary:
         plan = rows.nodes["Plan"][0]
-        try:
-            replaced = self._in_transaction(lambda w: w.replace(plan, rows))
-        except RuntimeError as exc:
-            raise StoreError(f"không ghi được / cannot write {extraction.file}: {exc}") from exc
-        return LoadSummary(
-            plan_id=plan["id"], replaced=replaced,
-            nodes={label: len(r) for label, r in rows.nodes.items()},
-            edges=_edge_counts(rows.edges),
-        )
+        writes = write_statements(rows, overwrite=False)
+        tasks = [(t["id"], t["text"]) for t in rows.nodes.get("Task", [])]
 
-    def _in_transaction(self, write: Callable[[_Writer], Any]) -> Any:
+        def index(old: list[str]) -> None:
+            self._task_index().remove(old)
+            self._task_index().add(plan["id"], plan.get("content_hash"), tasks)
+
+        try:
+            old = self._in_transaction(lambda run: statements.replace_plan(
+                run, self.dialect, rows, writes, reference_ids()), index)
+        except RuntimeError as exc:
+            raise StoreError(f"không ghi được / cannot write {plan['file']}: {exc}") from exc
+        return load_summary(rows, replaced=bool(old))
+
+    def remove_plan(self, file_or_id: str) -> list[str]:
+        try:
+            return self._in_transaction(lambda run: statements.remove_plans(
+                run, self.dialect, file_or_id, reference_ids()), self._task_index().remove)
+        except RuntimeError as exc:
+            raise StoreError(f"không xoá được / cannot remove {file_or_id}: {exc}") from exc
+
+    def merge(self, rows: GraphRows) -> None:
+        try:
+            self._in_transaction(lambda run: [run(s) for s in write_statements(rows, False)])
+        except RuntimeError as exc:
+            raise StoreError(f"không ghi được / cannot write: {exc}") from exc
+
+    def _in_transaction(self, work: Callable[[statements.Run], Any],
+                        index: Callable[[Any], None] | None = None) -> Any:
+        """`work` in one write transaction; `index` (given what `work` returned) changes the
+        task index in a transaction of its own, committed just after the store's."""
         # A connection of its own: ladybug caches a prepared statement for every DataFrame
         # passed as a parameter (~7 MB each) until the connection closes.
+        task_index = self._task_index() if index else None
         with ladybug.Connection(self._db) as conn:
+            def run(statement: statements.Statement) -> list[list[Any]]:
+                rows = conn.execute(statement.cypher, statement.params).get_all()
+                if statement.expect is not None and rows[0][0] != statement.expect:
+                    raise StoreError(f"{statement.expect - rows[0][0]} quan hệ thiếu đầu mút / "
+                                     "edges whose end node is missing")
+                return rows
+
             conn.execute("BEGIN TRANSACTION")
             try:
-                result = write(_Writer(conn))
+                result = work(run)
+                if task_index and index:
+                    task_index.begin()
+                    index(result)
+                conn.execute("COMMIT")
             except BaseException:
                 # A failed statement has already rolled the transaction back; a Python error
                 # between statements has not.
+                if task_index:
+                    task_index.rollback()
                 try:
                     conn.execute("ROLLBACK")
                 except RuntimeError:
                     pass
                 raise
-            conn.execute("COMMIT")
+            if task_index:
+                task_index.commit()
         return result
+
+    # -- the task index (graph/task_index.py) -------------------------------------------------
+
+    def _task_index(self) -> TaskIndex:
+        """The task index, rebuilt from the store first if the two disagree."""
+        if self._index is None:
+            index = TaskIndex(None if self._read_only and not self._index_file().exists()
+                              else self._path)
+            plans = {r[0]: r[1] for r in self._conn.execute(
+                "MATCH (p:Plan) RETURN p.id, p.content_hash").get_all()}
+            if index.plans() != plans:
+                if self._read_only:  # a stale index: build a fresh one in memory only
+                    index.close()
+                    index = TaskIndex(None)
+                tasks = self._conn.execute(
+                    "MATCH (t:Task) RETURN t.id, t.plan_id, t.text").get_all()
+                index.rebuild(plans, tasks)
+            self._index = index
+        return self._index
+
+    def _index_file(self) -> Path:
+        return Path(f"{self._path}{INDEX_SUFFIX}")
+
+    def search_tasks(self, query: Query) -> list[str]:
+        return self._task_index().search(query)
 
     # -- reading ------------------------------------------------------------------------------
 
     def stats(self) -> dict[str, dict[str, int]]:
-        def count(pattern: str) -> int:
-            return self._conn.execute(f"MATCH {pattern} RETURN count(*)").get_all()[0][0]
-
-        return {"nodes": {n.label: count(f"(:{n.label})") for n in NODES},
-                "edges": {r.name: count(f"()-[:{r.name}]->()") for r in RELS}}
+        out: dict[str, dict[str, int]] = {"nodes": {}, "edges": {}}
+        for (kind, name), cypher in statements.count_statements().items():
+            out[kind][name] = self._conn.execute(cypher).get_all()[0][0]
+        return out
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
@@ -226,93 +295,54 @@ class LadybugStore:
             result.close()
 
 
-class _Writer:
-    """The statements of one write transaction."""
+# -- the bulk write path: one statement per label or edge group, rows in a DataFrame -----------
 
-    def __init__(self, conn: ladybug.Connection) -> None:
-        self.conn = conn
+def write_statements(rows: GraphRows, overwrite: bool) -> Iterator[statements.Statement]:
+    """Nodes then edges, each statement built as it is taken (its DataFrame only then). Shared
+    nodes are merged: `overwrite` replaces their properties (reference data), otherwise a
+    document only fills the properties still empty."""
+    for node in NODES:
+        if rows.nodes.get(node.label):
+            yield _node_statement(node.label, rows.nodes[node.label], overwrite)
+    for edges in rows.edges:
+        if edges.rows:
+            yield _edge_statement(edges)
 
-    def ids(self, cypher: str, **params: Any) -> list[str]:
-        return [row[0] for row in self.conn.execute(cypher, params).get_all()]
 
-    def replace(self, plan: dict[str, Any], rows: GraphRows) -> bool:
-        """Write a plan's rows in place of what earlier loads of the document wrote."""
-        old = self.ids("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file RETURN p.id",
-                       id=plan["id"], file=plan["file"])
-        named = {row["id"] for row in rows.nodes.get("Agency", [])}
-        if old:
-            named |= set(self.ids(f"MATCH (t:Task)<-[:{MENTIONS}]-(a:Agency) WHERE t.plan_id "
-                                  "IN $old RETURN DISTINCT a.id", old=old))
-            self.delete_plans(old)
-        self.write(rows, overwrite=False)
-        self.conn.execute(
-            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
-            "WITH a, list_sort(collect(DISTINCT r.as_written)) AS names SET a.names = names",
-            {"ids": sorted(named)})
-        return bool(old)
+def _load(columns: dict[str, str], rows: list[dict[str, Any]], body: str,
+          expect: int | None = None) -> statements.Statement:
+    """`body` run for every row of a DataFrame, in one statement."""
+    return statements.Statement(f"LOAD FROM $df {body}", {"df": frame(columns, rows)}, expect)
 
-    def delete_plans(self, old: list[str]) -> None:
-        """Remove what the plans wrote, then the shared nodes no document mentions any more."""
-        run = self.conn.execute
-        # Edges at a task or the plan go with them; the others are looked for by plan_id.
-        for rel in RELS:
-            for a, b in rel.pairs:
-                if "plan_id" in rel.props and a not in OWN_LABELS and b not in OWN_LABELS:
-                    run(f"MATCH (:{a})-[r:{rel.name}]->(:{b}) WHERE r.plan_id IN $old "
-                        "DELETE r", {"old": old})
-        run("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old})
-        run("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old})
-        run(f"MATCH (a:Agency) WHERE NOT EXISTS {{ MATCH (a)-[:{MENTIONS}]->() }} "
-            "DETACH DELETE a")
-        keep = {"keep": reference_ids()}
-        for node in NODES:
-            if node.label not in OWN_LABELS and node.label != "Agency":
-                run(f"MATCH (n:{node.label}) WHERE NOT n.id IN $keep AND "
-                    "NOT EXISTS { MATCH (n)--() } DELETE n", keep)
 
-    def write(self, rows: GraphRows, overwrite: bool) -> None:
-        for node in NODES:
-            if rows.nodes.get(node.label):
-                self.nodes(node.label, rows.nodes[node.label], overwrite)
-        for edges in rows.edges:
-            if edges.rows:
-                self.edges(edges)
+def _node_statement(label: str, rows: list[dict[str, Any]],
+                    overwrite: bool) -> statements.Statement:
+    props = NODE_BY_LABEL[label].props
+    if label in OWN_LABELS:
+        fields = ", ".join(f"{p}: {_typed(p, props)}" for p in props)
+        return _load(props, rows, f"CREATE (n:{label} {{{fields}}})")
+    others = [p for p in props if p != "id"]
+    on_create = ", ".join(f"n.{p} = {_typed(p, props)}" for p in others)
+    on_match = ", ".join(f"n.{p} = {_typed(p, props)}" if overwrite
+                         else f"n.{p} = coalesce(n.{p}, {_typed(p, props)})" for p in others)
+    sets = f" ON CREATE SET {on_create} ON MATCH SET {on_match}" if others else ""
+    return _load(props, rows, f"MERGE (n:{label} {{id: id}}){sets}")
 
-    def each_row(self, columns: dict[str, str], rows: list[dict[str, Any]], body: str) -> Any:
-        """Run `body` for every row of a DataFrame in one statement; the first value returned."""
-        result = self.conn.execute(f"LOAD FROM $df {body}", {"df": frame(columns, rows)})
-        return result.get_next()[0] if result.has_next() else None
 
-    def nodes(self, label: str, rows: list[dict[str, Any]], overwrite: bool) -> None:
-        props = NODE_BY_LABEL[label].props
-        if label in OWN_LABELS:
-            fields = ", ".join(f"{p}: {_typed(p, props)}" for p in props)
-            self.each_row(props, rows, f"CREATE (n:{label} {{{fields}}})")
-            return
-        others = [p for p in props if p != "id"]
-        on_create = ", ".join(f"n.{p} = {_typed(p, props)}" for p in others)
-        on_match = ", ".join(f"n.{p} = {_typed(p, props)}" if overwrite
-                             else f"n.{p} = coalesce(n.{p}, {_typed(p, props)})" for p in others)
-        sets = f" ON CREATE SET {on_create} ON MATCH SET {on_match}" if others else ""
-        self.each_row(props, rows, f"MERGE (n:{label} {{id: id}}){sets}")
-
-    def edges(self, edges: EdgeRows) -> None:
-        rel = REL_BY_NAME[edges.rel]
-        columns = {"src": "STRING", "dst": "STRING", **rel.props}
-        rows = [{"src": r["from"], "dst": r["to"], **r} for r in edges.rows]
-        # Two MATCH clauses straight after LOAD FROM are two primary-key lookups; one
-        # comma-separated pattern, or a WITH in between, is planned as a join over whole tables.
-        ends = f"MATCH (a:{edges.from_label} {{id: src}}) MATCH (b:{edges.to_label} {{id: dst}}) "
-        if "plan_id" in rel.props:  # read from one document: one edge per row
-            fields = ", ".join(f"{p}: {_typed(p, rel.props)}" for p in rel.props)
-            body = f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
-        else:  # structural: one edge per pair (MERGE on null properties would never match)
-            sets = ", ".join(f"r.{p} = {_typed(p, rel.props)}" for p in rel.props)
-            body = f"MERGE (a)-[r:{rel.name}]->(b)" + (f" SET {sets}" if sets else "")
-        written = self.each_row(columns, rows, f"{ends}{body} RETURN count(*)")
-        if written != len(rows):
-            raise StoreError(f"{rel.name}: {len(rows) - written} quan hệ thiếu đầu mút / edges "
-                             "whose end node is missing")
+def _edge_statement(edges: EdgeRows) -> statements.Statement:
+    rel = REL_BY_NAME[edges.rel]
+    columns = {"src": "STRING", "dst": "STRING", **rel.props}
+    rows = [{"src": r["from"], "dst": r["to"], **r} for r in edges.rows]
+    # Two MATCH clauses straight after LOAD FROM are two primary-key lookups; one
+    # comma-separated pattern, or a WITH in between, is planned as a join over whole tables.
+    ends = f"MATCH (a:{edges.from_label} {{id: src}}) MATCH (b:{edges.to_label} {{id: dst}}) "
+    if "plan_id" in rel.props:  # read from one document: one edge per row
+        fields = ", ".join(f"{p}: {_typed(p, rel.props)}" for p in rel.props)
+        body = f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
+    else:  # structural: one edge per pair (MERGE on null properties would never match)
+        sets = ", ".join(f"r.{p} = {_typed(p, rel.props)}" for p in rel.props)
+        body = f"MERGE (a)-[r:{rel.name}]->(b)" + (f" SET {sets}" if sets else "")
+    return _load(columns, rows, f"{ends}{body} RETURN count(*)", expect=len(rows))
 
 
 def _typed(column: str, props: dict[str, str]) -> str:
@@ -323,10 +353,3 @@ def _typed(column: str, props: dict[str, str]) -> str:
 
 def frame(columns: dict[str, str], rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame([[row.get(c) for c in columns] for row in rows], columns=list(columns))
-
-
-def _edge_counts(edges: list[EdgeRows]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for e in edges:
-        counts[e.rel] = counts.get(e.rel, 0) + len(e.rows)
-    return counts

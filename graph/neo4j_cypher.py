@@ -1,4 +1,6 @@
-"""Every Cypher statement the Neo4j store sends, derived from graph/schema.py.
+"""The Cypher statements the Neo4j store writes with, derived from graph/schema.py.
+
+Finding, replacing and counting are graph/statements.py's, shared with the embedded store.
 
 Pure functions from rows to `Statement`s (text and parameters), so that what a load sends can be
 checked without a server, and linted by Neo4j's own Cypher front end (tools/cypher-lint): row
@@ -16,26 +18,19 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
+from plangraph.graph import statements
 from plangraph.graph.rows import EdgeRows, GraphRows
-from plangraph.graph.schema import MENTIONS, NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
+from plangraph.graph.schema import NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
+from plangraph.graph.statements import SHARED_PROVENANCE, Statement
 
 BATCH = 1000  # rows per UNWIND statement
 PREFIX = "plangraph"  # names of the constraints and indexes the store creates
+TASK_TEXT_INDEX = f"{PREFIX}_task_text"
 # Beyond the `id` constraints: what deletes and canned queries look nodes up by.
 NODE_INDEXES = {"Plan": ("file", "province"), "Task": ("plan_id", "province", "period"),
                 "Agency": ("type", "province"), "LegalAct": ("number",)}
-# Edges a document wrote between shared nodes: a replace deletes them by their plan id (the
-# others go with the document's plan and tasks).
-SHARED_PROVENANCE = tuple((r.name, a, b) for r in RELS if "plan_id" in r.props
-                          for a, b in r.pairs if a not in OWN_LABELS and b not in OWN_LABELS)
-
-
-class Statement(NamedTuple):
-    cypher: str
-    params: dict[str, Any]
-    expect: int | None = None  # the count the statement must return (edges whose ends exist)
 
 
 # -- schema --------------------------------------------------------------------------------
@@ -47,6 +42,9 @@ def schema_statements() -> list[Statement]:
     out += [Statement(f"CREATE INDEX {PREFIX}_{label}_{prop} IF NOT EXISTS "
                       f"FOR (n:{label}) ON (n.{prop})", {})
             for label, props in NODE_INDEXES.items() for prop in props]
+    out.append(Statement(  # tim_nhiem_vu: words of task texts, diacritics folded (search.py)
+        f"CREATE FULLTEXT INDEX {TASK_TEXT_INDEX} IF NOT EXISTS FOR (t:Task) ON EACH [t.text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}", {}))
     out += [Statement(f"CREATE INDEX {PREFIX}_{rel}_plan_id IF NOT EXISTS "
                       f"FOR ()-[r:{rel}]-() ON (r.plan_id)", {})
             for rel in dict.fromkeys(rel for rel, _, _ in SHARED_PROVENANCE)]
@@ -101,52 +99,10 @@ def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield rows[start:start + BATCH]
 
 
-# -- replacing one document ----------------------------------------------------------------
-
-def lookup_statement(plan: dict[str, Any]) -> Statement:
-    """The plans an earlier load of this document wrote (same id, or same file) and the agencies
-    their tasks name; returns one row (`old`, `agencies`)."""
-    return Statement(
-        "MATCH (p:Plan) WHERE p.id = $id OR p.file = $file WITH collect(p.id) AS old "
-        f"OPTIONAL MATCH (a:Agency)-[:{MENTIONS}]->(t:Task) WHERE t.plan_id IN old "
-        "RETURN old, collect(DISTINCT a.id) AS agencies",
-        {"id": plan["id"], "file": plan["file"]})
-
-
-def replace_statements(rows: GraphRows, old: list[str], agencies: list[str],
-                       keep: list[str]) -> list[Statement]:
-    """What one document's load sends after `lookup_statement`, in one transaction: delete the
-    plans `old` (their tasks, their edges, then shared nodes no document mentions any more,
-    except the reference nodes `keep`), write `rows`, then set each agency's `names` to the
-    names its mentions were written with."""
-    out: list[Statement] = []
-    if old:
-        out += [Statement(f"MATCH (:{a})-[r:{rel}]->(:{b}) WHERE r.plan_id IN $old DELETE r",
-                          {"old": old}) for rel, a, b in SHARED_PROVENANCE]
-        out += [Statement("MATCH (t:Task) WHERE t.plan_id IN $old DETACH DELETE t", {"old": old}),
-                Statement("MATCH (p:Plan) WHERE p.id IN $old DETACH DELETE p", {"old": old}),
-                Statement(f"MATCH (a:Agency) WHERE NOT EXISTS {{ (a)-[:{MENTIONS}]->() }} "
-                          "DETACH DELETE a", {})]
-        out += [Statement(f"MATCH (n:{n.label}) WHERE NOT n.id IN $keep "
-                          "AND NOT EXISTS { (n)--() } DELETE n", {"keep": keep})
-                for n in NODES if n.label not in (*OWN_LABELS, "Agency")]
-    out += write_statements(rows)
-    named = sorted({*agencies, *(row["id"] for row in rows.nodes.get("Agency", []))})
-    if named:
-        out.append(Statement(
-            f"MATCH (a:Agency) WHERE a.id IN $ids OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
-            "WITH a, r.as_written AS name ORDER BY name "
-            "WITH a, collect(DISTINCT name) AS names SET a.names = names", {"ids": named}))
-    return out
-
-
-# -- reading -------------------------------------------------------------------------------
-
-def count_statements() -> dict[tuple[str, str], str]:
-    """("nodes" | "edges", label or type) -> the statement counting them."""
-    out = {("nodes", n.label): f"MATCH (n:{n.label}) RETURN count(n)" for n in NODES}
-    out |= {("edges", r.name): f"MATCH ()-[r:{r.name}]->() RETURN count(r)" for r in RELS}
-    return out
+def search_statement(query: str) -> Statement:
+    """Ids of the tasks whose text matches `query` (graph/search.py's `index_query`)."""
+    return Statement(f"CALL db.index.fulltext.queryNodes('{TASK_TEXT_INDEX}', $query) "
+                     "YIELD node RETURN node.id AS id", {"query": query})
 
 
 # -- for tools/cypher-lint -----------------------------------------------------------------
@@ -175,10 +131,14 @@ def all_statements() -> list[dict[str, Any]]:
     for r in RELS:
         for a, b in r.pairs:
             rows.edge_rows(r.name, a, b).append({"from": a, "to": b} | dict.fromkeys(r.props))
-    sample = [*schema_statements(), lookup_statement(rows.nodes["Plan"][0]),
-              *replace_statements(rows, ["old"], ["agency"], ["keep"]),
-              *write_statements(rows, overwrite=True),
-              *(Statement(c, {}) for c in count_statements().values())]
+    shared = {"Agency": ["agency"], "LegalAct": ["act"]}
+    sample = [*schema_statements(), statements.lookup_statement(rows.nodes["Plan"][0]),
+              *statements.touched_statements(["old"]).values(),
+              statements.agency_types_statement(["agency"]),
+              *statements.delete_statements("neo4j", ["old"], shared, ["keep"]),
+              *write_statements(rows), *write_statements(rows, overwrite=True),
+              statements.names_statement("neo4j", ["agency"]),
+              *(Statement(c, {}) for c in statements.count_statements().values())]
     names = {n.label for n in NODES} | {r.name for r in RELS}
     names |= {p for n in NODES for p in n.props} | {p for r in RELS for p in r.props}
     name = re.compile(r"\b(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")

@@ -5,16 +5,16 @@ PLANGRAPH_NEO4J_USER / PLANGRAPH_NEO4J_PASSWORD or from the location
 (neo4j://user:pass@host:7687); the database from PLANGRAPH_NEO4J_DATABASE (default: the
 server's). Credentials are never shown: not in `location`, repr or any message.
 
-The statements come from graph/neo4j_cypher.py. A document's load is one write transaction:
-find what an earlier load of it wrote, delete that, write the new rows; a failure rolls it all
-back. Constraints, indexes and the reference data are written at the first write.
+The statements come from graph/statements.py (finding, replacing, counting: shared with the
+embedded store) and graph/neo4j_cypher.py (writing). A document's load is one write
+transaction: find what an earlier load of it wrote, delete that, write the new rows; a failure
+rolls it all back. Constraints, indexes and the reference data are written at the first write.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,17 +31,15 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from plangraph.graph import bolt_probe
+from plangraph.graph import bolt_probe, statements
 from plangraph.graph import neo4j_cypher as cypher
-from plangraph.graph.build import plan_rows
 from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import GraphRows
-from plangraph.graph.store import LoadSummary, QueryResult, StoreError
+from plangraph.graph.search import Query
+from plangraph.graph.store import LoadSummary, QueryResult, StoreError, load_summary
 
 if TYPE_CHECKING:
     from neo4j import ManagedTransaction
-
-    from plangraph.ingest.models import Extraction
 
 ENV_USER = "PLANGRAPH_NEO4J_USER"
 ENV_PASSWORD = "PLANGRAPH_NEO4J_PASSWORD"
@@ -82,6 +80,10 @@ def parse_location(location: str, env: dict[str, str] | None = None) -> Target:
 
 
 class Neo4jStore:
+    """graph/store.py's GraphStore on a Neo4j server."""
+
+    dialect = "neo4j"
+
     def __init__(self, location: str) -> None:
         target = parse_location(location)
         self.location = target.uri
@@ -111,27 +113,23 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
-    # -- writing ------------------------------------------------------------------------------
+    # -- writing (graph/store.py's GraphStore) ---------------------------------------------------
 
-    def load(self, extraction: Extraction) -> LoadSummary:
-        return self.load_rows(plan_rows(extraction))
-
-    def load_rows(self, rows: GraphRows) -> LoadSummary:
-        """Write one document's rows (`graph/build.py`'s `plan_rows`), replacing what an earlier
-        load of the same document (same plan id or same file) wrote. All or nothing."""
-        plan = rows.nodes["Plan"][0]
+    def replace_plan(self, rows: GraphRows) -> LoadSummary:
         self._prepare()
+        writes = cypher.write_statements(rows)
         with self._errors("ghi", "write"):
-            replaced = self._write(lambda tx: _replace(tx, rows))
-        edges: Counter[str] = Counter()
-        for e in rows.edges:
-            edges[e.rel] += len(e.rows)
-        return LoadSummary(plan_id=plan["id"], replaced=replaced,
-                           nodes={label: len(r) for label, r in rows.nodes.items()},
-                           edges=dict(edges))
+            old = self._write(lambda tx: statements.replace_plan(
+                _runner(tx), self.dialect, rows, writes, reference_ids()))
+        return load_summary(rows, replaced=bool(old))
 
-    def merge_rows(self, rows: GraphRows) -> None:
-        """Write rows no document owns (shared nodes, structural edges), in one transaction."""
+    def remove_plan(self, file_or_id: str) -> list[str]:
+        self._prepare()
+        with self._errors("xoá", "remove"):
+            return self._write(lambda tx: statements.remove_plans(
+                _runner(tx), self.dialect, file_or_id, reference_ids()))
+
+    def merge(self, rows: GraphRows) -> None:
         self._prepare()
         with self._errors("ghi", "write"):
             self._write(lambda tx: _run_all(tx, cypher.write_statements(rows)))
@@ -158,7 +156,7 @@ class Neo4jStore:
     def stats(self) -> dict[str, dict[str, int]]:
         def count(tx: ManagedTransaction) -> dict[str, dict[str, int]]:
             out: dict[str, dict[str, int]] = {"nodes": {}, "edges": {}}
-            for (kind, name), statement in cypher.count_statements().items():
+            for (kind, name), statement in statements.count_statements().items():
                 out[kind][name] = tx.run(statement).single(strict=True)[0]
             return out
 
@@ -172,6 +170,12 @@ class Neo4jStore:
 
         with self._errors("chạy truy vấn", "run the query"), self._session() as session:
             return session.execute_read(read)
+
+    def search_tasks(self, query: Query) -> list[str]:
+        if not query:
+            return []
+        statement = cypher.search_statement(query.index_query())
+        return [row[0] for row in self.run(statement.cypher, statement.params).rows]
 
     # -- driver ---------------------------------------------------------------------------------
 
@@ -230,24 +234,21 @@ def _connect(target: Target) -> Driver:
     return driver
 
 
-def _replace(tx: ManagedTransaction, rows: GraphRows) -> bool:
-    lookup = cypher.lookup_statement(rows.nodes["Plan"][0])
-    record = tx.run(lookup.cypher, lookup.params).single(strict=True)
-    old, agencies = list(record["old"]), list(record["agencies"])
-    _run_all(tx, cypher.replace_statements(rows, old, agencies, reference_ids()))
-    return bool(old)
+def _runner(tx: ManagedTransaction) -> statements.Run:
+    def run(statement: statements.Statement) -> list[list[Any]]:
+        rows = [list(r.values()) for r in tx.run(statement.cypher, statement.params)]
+        if statement.expect is not None and rows[0][0] != statement.expect:
+            raise StoreError(f"{statement.expect - rows[0][0]} quan hệ thiếu đầu mút / edges "
+                             "whose end node is missing")
+        return rows
+
+    return run
 
 
-def _run_all(tx: ManagedTransaction, statements: list[cypher.Statement]) -> None:
-    for statement in statements:
-        result = tx.run(statement.cypher, statement.params)
-        if statement.expect is None:
-            result.consume()
-            continue
-        written = result.single(strict=True)[0]
-        if written != statement.expect:
-            raise StoreError(f"{statement.expect - written} quan hệ thiếu đầu mút / edges whose "
-                             "end node is missing")
+def _run_all(tx: ManagedTransaction, writes: list[statements.Statement]) -> None:
+    run = _runner(tx)
+    for statement in writes:
+        run(statement)
 
 
 def _masker(secret: str | None) -> Callable[[object], str]:

@@ -1,17 +1,24 @@
-"""The store interface and the choice of implementation from a location string.
+"""The store interface every graph store implements, on graph rows (graph/rows.py).
 
-A location is a filesystem path (the embedded LadybugDB store, the default) or a
-`neo4j://`, `neo4j+s://`, `bolt://` URI (the shared Neo4j store).
+Implementations: graph/ladybug_store.py (embedded LadybugDB, the default) and
+graph/neo4j_store.py (a Neo4j server); graph/open.py picks one from a location string. This
+module imports neither: callers that only need the interface stay light.
+
+A document's part of the graph is written with `replace_plan(plan_rows(extraction))`
+(graph/build.py); what no document owns (reference data, push's remainder) with `merge`.
 """
 
 from __future__ import annotations
 
-import os
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from plangraph.ingest.models import Extraction
+    from typing import Self
+
+    from plangraph.graph.rows import GraphRows
+    from plangraph.graph.search import Query
 
 DEFAULT_LOCATION = "plangraph.lbdb"
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
@@ -36,13 +43,22 @@ class QueryResult:
 
 
 class GraphStore(Protocol):
-    """What every store offers. Implementations: graph/ladybug_store.py, graph/neo4j_store.py."""
+    """What every store offers (tests/test_store_contract.py holds both stores to it)."""
 
-    location: str
+    location: str  # safe to show: never holds credentials
+    dialect: str  # "ladybug" | "neo4j": the Cypher dialect `run` speaks
 
-    def load(self, extraction: Extraction) -> LoadSummary:
-        """Write one document's part of the graph, replacing what an earlier load of the same
-        document wrote. All or nothing: on failure the store is as it was."""
+    def replace_plan(self, rows: GraphRows) -> LoadSummary:
+        """Write one document's rows (graph/build.py's `plan_rows`) in place of what earlier
+        loads of the same document (same plan id or same file) wrote. All or nothing: on
+        failure the store is as it was."""
+
+    def remove_plan(self, file_or_id: str) -> list[str]:
+        """Delete what loads of one document (its file name or plan id) wrote, and the shared
+        nodes nothing else uses; the plan ids removed (empty: none). All or nothing."""
+
+    def merge(self, rows: GraphRows) -> None:
+        """Write rows no document owns (shared nodes, structural edges), in one transaction."""
 
     def stats(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: count}, "edges": {type: count}} for every label and type."""
@@ -50,23 +66,38 @@ class GraphStore(Protocol):
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a read-only query with parameters."""
 
+    def search_tasks(self, query: Query) -> list[str]:
+        """Ids of the tasks whose text holds every phrase of `query` with diacritics ignored
+        (the store's full-text index); graph/search.py's `find` then applies the diacritics
+        typed."""
+
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def load_summary(rows: GraphRows, replaced: bool) -> LoadSummary:
+    edges: Counter[str] = Counter()
+    for e in rows.edges:
+        edges[e.rel] += len(e.rows)
+    return LoadSummary(plan_id=rows.nodes["Plan"][0]["id"], replaced=replaced,
+                       nodes={label: len(r) for label, r in rows.nodes.items()},
+                       edges=dict(edges))
 
 
 def resolve_location(location: str | None) -> str:
+    import os
+
     return location or os.environ.get("PLANGRAPH_DB") or DEFAULT_LOCATION
 
 
-def open_store(location: str | None = None, *, read_only: bool = False) -> GraphStore:
-    loc = resolve_location(location)
-    if loc.startswith(NEO4J_SCHEMES):
-        try:
-            from plangraph.graph.neo4j_store import Neo4jStore
-        except ImportError as exc:  # pragma: no cover - until the Neo4j store lands
-            raise StoreError(
-                f"Neo4j chưa được hỗ trợ / Neo4j stores are not yet supported: {loc}"
-            ) from exc
-        return Neo4jStore(loc)
-    from plangraph.graph.ladybug_store import LadybugStore
+def __getattr__(name: str) -> Any:
+    # `open_store` lives in graph/open.py; this alias keeps older imports working without
+    # importing any implementation when this module loads.
+    if name == "open_store":
+        from plangraph.graph.open import open_store
 
-    return LadybugStore(loc, read_only=read_only)
+        return open_store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

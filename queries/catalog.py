@@ -21,8 +21,9 @@ DIALECTS = ("ladybug", "neo4j")
 # type -> what the analyst types is resolved to (see runner.bind)
 PARAM_TYPES = ("string", "int", "date", "year", "province", "agency_type", "period",
                "period_scope", "plan", "programme", "act", "text", "collectives")
-# types the runner uses itself, never sent to the Cypher
-RUNNER_ONLY = ("text", "period_scope")
+# types the runner uses itself, never sent to the Cypher (a text parameter reaches it as the
+# ids of the tasks its search found)
+RUNNER_ONLY = ("period_scope",)
 COLUMN_KINDS = ("province", "agency_type", "id", "due", "deadlines", "period", "root")
 
 
@@ -36,7 +37,7 @@ class Param:
     type: str
     default: str | None  # None: required; "" : optional, empty means "all"
     description: str
-    column: str | None = None  # text params: the result column searched
+    column: str | None = None  # text params: the result column holding the task text
 
     @property
     def required(self) -> bool:
@@ -236,7 +237,7 @@ def _list(value: str | None) -> tuple[str, ...]:
 
 def _check(q: CannedQuery, where: str) -> None:
     """Every column a header names is a declared result column; every Cypher $param is
-    declared (text params filter rows instead and must not appear in the Cypher)."""
+    declared (a text param reaches the Cypher as the ids of the tasks its search found)."""
     declared = {c.key for c in q.columns}
     used = {c for n in q.nodes for c in (n.column, n.label_column, n.text, *n.title) if c}
     used |= {c for e in q.edges

@@ -34,6 +34,17 @@ def words(s: str) -> list[str]:
     return _WORD.findall(loose_key(s))
 
 
+def begins_words(text: str, typed: str) -> bool:
+    """Every typed word begins a word of `text`, diacritics and case ignored: what a picker
+    matches while the name is still being typed ("tuyen q" finds "Tuyên Quang").
+
+    >>> begins_words("Tuyên Quang", "tuyen q"), begins_words("Tuyên Quang", "quang tri")
+    (True, False)
+    """
+    have = words(text)
+    return all(any(w.startswith(q) for w in have) for q in words(typed))
+
+
 def _initials_end(initials: str, cand: list[str], start: int) -> int | None:
     """Index after the consecutive words of `cand` from `start` whose first letters spell
     `initials` ("và" may be skipped), or None."""

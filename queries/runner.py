@@ -5,10 +5,12 @@ them as Cypher parameters (never spliced into the text), then shape the rows.
     out.to_dataframe(); out.to_graph()
 
 After the Cypher: columns `<p>file`, `<p>line_start`, `<p>line_end` become one column
-`<p>source` ("file:12-14"); `text` parameters keep the rows whose column contains the typed
-words, diacritics and case ignored; the header's `order:` sorts the rows and lists are sorted
-(one order on every store, see `sort_key`); `--as-of` shows
-each province / agency type by its successor at that date.
+`<p>source` ("file:12-14"); a `text` parameter is searched in the store's full-text index of
+task texts (the Cypher gets the ids of the tasks found as that parameter), then the rows whose
+column holds the typed phrases with the diacritics typed are kept (graph/search.py), and a
+column `excerpt` gets the matched words highlighted; the header's `order:` sorts the rows and
+lists are sorted (one order on every store, see `sort_key`); `--as-of` shows each province /
+agency type by its successor at that date.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plangraph.graph import search
 from plangraph.graph.schema import label_vi
-from plangraph.graph.store import NEO4J_SCHEMES, GraphStore
+from plangraph.graph.store import GraphStore
 from plangraph.ingest.agencies.resolver import get_resolver
 from plangraph.ingest.text.vntext import loose_key, nfc
 from plangraph.ontology.loader import collective_types, non_root_act_types
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _PROVINCE_PREFIXES = ("tỉnh", "thành phố", "tp")
+# A text parameter's matches, highlighted, go to this column where a query returns one.
+EXCERPT, EXCERPT_WIDTH = "excerpt", 180
 
 
 @dataclass
@@ -112,7 +117,7 @@ def _text(value: Any) -> str:
 
 
 def dialect(store: GraphStore) -> str:
-    return "neo4j" if str(store.location).startswith(NEO4J_SCHEMES) else "ladybug"
+    return store.dialect
 
 
 def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None = None,
@@ -120,15 +125,23 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     q = name if isinstance(name, CannedQuery) else get(name)
     on = _date(str(as_of), "--as-of") if as_of is not None else None
     bound = bind(q, params or {}, store, as_of=on)
-    cypher_params = {p.name: list(v) if isinstance(v, list) else v
+    searches = {p.name: search.parse(bound[p.name]) for p in q.params if p.type == "text"}
+    cypher_params = {p.name: store.search_tasks(searches[p.name]) if p.type == "text"
+                     else list(v) if isinstance(v, list) else v
                      for p in q.params if p.type not in RUNNER_ONLY for v in [bound[p.name]]}
     result = store.run(q.cypher(dialect(store)), cypher_params)
     columns, rows = _merge_sources(list(result.columns),
                                    [[_plain(v) for v in r] for r in result.rows])
     for p in q.params:
-        if p.type == "text" and bound[p.name]:
+        if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
-            rows = [r for r in rows if contains_words(_text(r[i]), bound[p.name])]
+            found = [(r, search.find(_text(r[i]), searches[p.name])) for r in rows]
+            rows = [r for r, spans in found if spans]
+            if EXCERPT in columns:
+                e = columns.index(EXCERPT)
+                for r, spans in found:
+                    if spans:
+                        r[e] = search.excerpt(nfc(_text(r[i])), spans, EXCERPT_WIDTH)
     typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
     for row in rows:  # `$tinh AS province` gives the bound list back: show the name typed
         for i, cell in enumerate(row):
@@ -252,10 +265,9 @@ def explain_empty(q: CannedQuery, bound: dict[str, Any], store: GraphStore) -> l
 
 
 def contains_words(text: str, typed: str) -> bool:
-    """Every typed word begins a word of `text`, diacritics and case ignored:
-    "cai nghien tu nguyen" finds "cai nghiện ma túy tự nguyện"."""
-    have = names.words(text)
-    return all(any(w.startswith(q) for w in have) for q in names.words(typed))
+    """`text` holds what was typed, as graph/search.py reads a query: "cai nghien tu nguyen"
+    finds "cai nghiện tự nguyện"; "tiền chất" finds "tiền chất", not "tiên tiến"."""
+    return bool(search.find(text, search.parse(typed)))
 
 
 def _plain(v: Any) -> Any:

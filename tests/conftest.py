@@ -2,6 +2,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import settings
 
 # Property tests check behaviour, not speed: on a loaded 2-core machine one example may take
@@ -34,6 +35,19 @@ SEEDS = {
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Path]:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> str:
+    """The sample store: examples/plans ingested through the CLI, once per session (its path).
+    Tests only read it; a test that writes makes its own store."""
+    from plangraph.cli import main
+
+    db = tmp_path_factory.getbasetemp() / "corpus.lbdb"
+    if not db.exists():
+        result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(PLANS)])
+        assert result.exit_code == 0, result.output
+    return str(db)
 
 
 def _neo4j_test_server():

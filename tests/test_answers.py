@@ -11,11 +11,9 @@ from plangraph.queries.catalog import QueryError, catalog
 from plangraph.queries.periods import PeriodError, classify, parse_period
 from plangraph.queries.runner import run
 
-from .test_queries import corpus_db  # noqa: F401 - session fixture
-
 
 @pytest.fixture(scope="module")
-def store(corpus_db):  # noqa: F811
+def store(corpus_db):
     s = open_store(corpus_db, read_only=True)
     yield s
     s.close()

@@ -7,11 +7,9 @@ import pytest
 from plangraph import api
 from plangraph.queries.catalog import QueryError, catalog
 
-from .test_queries import corpus_db  # noqa: F401 - session fixture
-
 
 @pytest.fixture(scope="module")
-def store(corpus_db):  # noqa: F811
+def store(corpus_db):
     s = api.open(corpus_db)
     yield s
     s.close()
@@ -44,7 +42,7 @@ def test_graph_gives_nodes_and_edges_with_their_sources(store):
     assert any(label == "Nguồn" and ".txt:" in value for label, value in edge["title"])
 
 
-def test_the_default_store_comes_from_plangraph_db(corpus_db, monkeypatch):  # noqa: F811
+def test_the_default_store_comes_from_plangraph_db(corpus_db, monkeypatch):
     monkeypatch.setenv("PLANGRAPH_DB", corpus_db)
     assert len(api.run("can_cu_truc_tiep", so_tinh=1)) > 0
 

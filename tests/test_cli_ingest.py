@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
+from plangraph.graph.open import open_store
 from plangraph.graph.schema import NODES, RELS
-from plangraph.graph.store import open_store
 from plangraph.ingest.extract import extract_file
 
 from .conftest import PLANS, SEEDS
@@ -25,15 +25,15 @@ def stats(db):
 
 
 @pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory):
+def ingested(tmp_path_factory):
     db = tmp_path_factory.mktemp("corpus") / "graph.lbdb"
-    result = plangraph(db, "ingest", PLANS)
+    result = plangraph(db, "ingest", "--jobs", "1", PLANS)
     assert result.exit_code == 0, result.output
     return db, result
 
 
-def test_the_sample_corpus_gives_five_plans_and_every_extracted_task(corpus_db):
-    db, result = corpus_db
+def test_the_sample_corpus_gives_five_plans_and_every_extracted_task(ingested):
+    db, result = ingested
     assert "Đã nạp 5 văn bản: 5 kế hoạch" in result.stdout
     assert "Loaded 5 documents: 5 plans" in result.stdout
     counts = stats(db)
@@ -42,34 +42,34 @@ def test_the_sample_corpus_gives_five_plans_and_every_extracted_task(corpus_db):
     assert counts["edges"]["CO_NHIEM_VU"] == counts["nodes"]["Task"]
 
 
-def test_each_plan_is_in_its_province(corpus_db):
-    with open_store(str(corpus_db[0]), read_only=True) as store:
+def test_each_plan_is_in_its_province(ingested):
+    with open_store(str(ingested[0]), read_only=True) as store:
         rows = store.run("MATCH (:Plan)-[:THUOC_TINH]->(p:Province) RETURN DISTINCT p.name").rows
     assert sorted(r[0] for r in rows) == ["Hà Nội", "Tiền Giang", "Trà Vinh", "Tuyên Quang"]
 
 
-def test_the_table_plan_is_led_by_the_police_and_the_health_department(corpus_db):
-    with open_store(str(corpus_db[0]), read_only=True) as store:
+def test_the_table_plan_is_led_by_the_police_and_the_health_department(ingested):
+    with open_store(str(ingested[0]), read_only=True) as store:
         rows = store.run("MATCH (p:Plan {file: $file})-[:CO_NHIEM_VU]->(:Task)<-[:CHU_TRI]-"
                          "(a:Agency) RETURN DISTINCT a.id",
                          {"file": SEEDS["tq2024_table"].name}).rows
     assert {"Tuyên Quang|Công an cấp tỉnh", "Tuyên Quang|Sở Y tế"} <= {r[0] for r in rows}
 
 
-def test_stats_json_has_every_label_and_type(corpus_db):
-    counts = stats(corpus_db[0])
+def test_stats_json_has_every_label_and_type(ingested):
+    counts = stats(ingested[0])
     assert list(counts) == ["nodes", "edges"]
     assert list(counts["nodes"]) == [n.label for n in NODES]
     assert list(counts["edges"]) == [r.name for r in RELS]
     assert all(isinstance(n, int) for part in counts.values() for n in part.values())
 
 
-def test_stats_table_shows_vietnamese_and_english_labels(corpus_db):
-    result = plangraph(corpus_db[0], "stats")
+def test_stats_table_shows_vietnamese_and_english_labels(ingested):
+    result = plangraph(ingested[0], "stats")
     assert result.exit_code == 0
     plan_line = next(line for line in result.stdout.splitlines() if "Plan" in line)
     assert plan_line.split() == ["Kế", "hoạch", "Plan", "5"]
-    assert any(line.split()[-2:] == ["CHU_TRI", str(stats(corpus_db[0])["edges"]["CHU_TRI"])]
+    assert any(line.split()[-2:] == ["CHU_TRI", str(stats(ingested[0])["edges"]["CHU_TRI"])]
                for line in result.stdout.splitlines() if "chủ trì" in line)
 
 
@@ -97,6 +97,19 @@ def test_a_bad_document_is_named_and_the_others_are_loaded(tmp_path):
     result = plangraph(db, "ingest", folder / "scan.docx")
     assert result.exit_code == 1 and "scan.docx: " in result.stderr
     assert stats(db) == before
+
+
+def test_extraction_on_several_processes_gives_the_same_store_and_names_failures(
+        tmp_path, ingested):
+    folder = tmp_path / "docs"
+    shutil.copytree(PLANS, folder)
+    (folder / "scan.docx").write_bytes(bytes(range(256)) * 8)  # not a Word file
+    db = tmp_path / "g.lbdb"
+    result = plangraph(db, "ingest", "--jobs", "2", folder)
+    assert result.exit_code == 1
+    assert f"{folder / 'scan.docx'}: " in result.stderr
+    assert "Lỗi / failed: 1 văn bản" in result.stderr
+    assert stats(db) == stats(ingested[0])  # one process, in the fixture
 
 
 def test_an_edited_document_replaces_its_tasks(tmp_path):

@@ -11,13 +11,11 @@ from plangraph.ontology.loader import agency_types, collective_types
 from plangraph.queries.catalog import QueryError
 from plangraph.queries.runner import run
 
-from .test_queries import corpus_db  # noqa: F401 - session fixture
-
 RANKINGS = ("chu_tri_nhieu_nhat", "ho_so_co_quan", "mang_luoi_phoi_hop", "co_quan_mot_tinh")
 
 
 @pytest.fixture(scope="module")
-def store(corpus_db):  # noqa: F811
+def store(corpus_db):
     s = open_store(corpus_db, read_only=True)
     yield s
     s.close()

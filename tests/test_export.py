@@ -17,8 +17,8 @@ from rdflib.namespace import PROV
 
 from plangraph.cli import main
 from plangraph.graph.export import PG, node_iri, to_rdf
+from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows, read_graph
-from plangraph.graph.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "examples" / "plans"
@@ -30,16 +30,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning"
 
 def cli(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-@pytest.fixture(scope="session")
-def corpus_db(tmp_path_factory):
-    """examples/plans ingested through the CLI (the same store test_queries.py uses)."""
-    db = tmp_path_factory.getbasetemp() / "corpus.lbdb"
-    if not db.exists():
-        result = cli("--db", str(db), "ingest", str(PLANS))
-        assert result.exit_code == 0, result.output
-    return str(db)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +161,10 @@ def test_bad_output_paths_change_nothing(corpus_db, tmp_path):
     result = cli("--db", str(tmp_path / "none.lbdb"), "export", "-o", str(tmp_path / "g.ttl"))
     assert result.exit_code != 0 and "ingest" in result.output
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_the_command_line_offers_the_export_formats():
+    from plangraph.commands import export as command
+    from plangraph.graph import export
+
+    assert command.FORMATS == export.FORMATS

@@ -41,7 +41,8 @@ def kill_during_ingest(docs, db, reference, kills, rng):
         proc = start_ingest(db, docs)
         time.sleep(rng.uniform(0.5, 6.0))
         proc.send_signal(signal.SIGKILL)
-        proc.communicate()
+        # its extraction workers exit with it: else they hold its pipes open for ever
+        proc.communicate(timeout=30)
         assert_no_half_document(db, reference)
         survived += 1
     return survived

@@ -15,9 +15,10 @@ from neo4j import GraphDatabase
 
 from plangraph.cli import main
 from plangraph.graph.neo4j_store import ENV_PASSWORD, Neo4jStore, parse_location
+from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.store import StoreError
 from plangraph.queries.catalog import catalog
 from plangraph.queries.runner import run
 
@@ -139,7 +140,7 @@ def test_a_failed_load_leaves_the_graph_as_it_was(neo4j):
         {"from": "x|plan", "to": "no such task", "plan_id": "x|plan", "file": "x.txt",
          "line_start": 1, "line_end": 1})
     with pytest.raises(StoreError, match="end node is missing"):
-        neo4j.load_rows(rows)
+        neo4j.replace_plan(rows)
     assert neo4j.stats() == before
 
 

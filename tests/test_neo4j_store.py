@@ -11,19 +11,16 @@ from neo4j.exceptions import AuthError, CypherSyntaxError, ServiceUnavailable
 from plangraph.cli import main
 from plangraph.commands.push import split_by_plan
 from plangraph.graph import neo4j_cypher, neo4j_store
+from plangraph.graph import statements as shared
 from plangraph.graph.build import plan_rows
 from plangraph.graph.ladybug_store import LadybugStore
-from plangraph.graph.neo4j_cypher import (
-    lookup_statement,
-    replace_statements,
-    schema_statements,
-    write_statements,
-)
+from plangraph.graph.neo4j_cypher import schema_statements, write_statements
 from plangraph.graph.neo4j_store import Neo4jStore, parse_location
+from plangraph.graph.open import open_store
 from plangraph.graph.reference import reference
 from plangraph.graph.rows import read_graph
 from plangraph.graph.schema import NODES, REL_BY_NAME, RELS
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.store import StoreError
 from plangraph.ingest.extract import extract_file
 
 PASSWORD = "s3cr3t-Pa55"
@@ -43,7 +40,7 @@ def sent_rows(statements, cypher_start):
 # -- statements ----------------------------------------------------------------------------
 
 def test_a_load_sends_every_row_as_parameters_in_unwind_batches(tq_rows):
-    statements = replace_statements(tq_rows, [], [], [])
+    statements = write_statements(tq_rows)
     for label, rows in tq_rows.nodes.items():
         assert sent_rows(statements, f"UNWIND $rows AS row MERGE (n:{label} ") == rows
     for edges in tq_rows.edges:
@@ -57,7 +54,10 @@ def test_a_load_sends_every_row_as_parameters_in_unwind_batches(tq_rows):
 
 
 def test_no_value_of_the_document_is_spliced_into_the_cypher_text(tq_rows):
-    texts = " ".join(s.cypher for s in replace_statements(tq_rows, ["old"], ["a"], ["k"]))
+    sent = [*write_statements(tq_rows), *shared.touched_statements(["old"]).values(),
+            *shared.delete_statements("neo4j", ["old"], {"Agency": ["a"]}, ["k"]),
+            shared.names_statement("neo4j", ["a"])]
+    texts = " ".join(s.cypher for s in sent)
     values = {v for rows in tq_rows.nodes.values() for row in rows for v in row.values()
               if isinstance(v, str) and len(v) > 3}
     values |= {row["to"] for e in tq_rows.edges for row in e.rows}
@@ -92,18 +92,33 @@ def test_rows_are_sent_in_batches(tq_rows, monkeypatch):
 
 def test_a_reload_first_deletes_what_the_earlier_load_wrote(tq_rows):
     plan = tq_rows.nodes["Plan"][0]
-    lookup = lookup_statement(plan)
-    assert lookup.params == {"id": plan["id"], "file": plan["file"]}
-    statements = replace_statements(tq_rows, [plan["id"]], ["Tuyên Quang|Gone"], ["Tuyên Quang"])
-    first_write = next(i for i, s in enumerate(statements) if s.cypher.startswith("UNWIND"))
-    deletes = statements[:first_write]
-    assert deletes and all("DELETE" in s.cypher for s in deletes)
-    assert {s.params.get("old", [plan["id"]])[0] for s in deletes} == {plan["id"]}
+    sent = []
+
+    def run(statement):  # a store holding an earlier load naming one agency no longer named
+        sent.append(statement)
+        if statement.cypher.startswith("MATCH (p:Plan)"):
+            return [[plan["id"], plan["file"], plan["kind"], plan["title"], plan["province"]]]
+        if "(n:Agency) RETURN DISTINCT" in statement.cypher:
+            return [["Tuyên Quang|Gone"]]
+        if "(n:Province) RETURN DISTINCT" in statement.cypher:
+            return [["Tuyên Quang"]]
+        return []
+
+    writes = write_statements(tq_rows)
+    old = shared.replace_plan(run, "neo4j", tq_rows, writes, ["Tuyên Quang"])
+    assert old == [plan["id"]]
+    assert sent[0].params == {"id": plan["id"], "file": plan["file"]}
+    first_write = sent.index(writes[0])
+    deletes = [s for s in sent[:first_write] if "DELETE" in s.cypher]
+    assert deletes and all(s.params.get("old", [plan["id"]]) == [plan["id"]] for s in deletes)
     # reference nodes are kept even when no document mentions them
-    assert any(s.params.get("keep") == ["Tuyên Quang"] for s in deletes)
-    names = statements[-1]
-    assert "SET a.names" in names.cypher and "Tuyên Quang|Gone" in names.params["ids"]
-    assert not any("DELETE" in s.cypher for s in replace_statements(tq_rows, [], [], []))
+    assert not any("Tuyên Quang" in s.params.get("ids", []) for s in deletes)
+    assert any("Tuyên Quang|Gone" in s.params.get("ids", []) for s in deletes)
+    assert sent[first_write:-1] == writes
+    assert "SET a.names" in sent[-1].cypher and "Tuyên Quang|Gone" in sent[-1].params["ids"]
+    sent.clear()
+    shared.replace_plan(lambda s: sent.append(s) or [], "neo4j", tq_rows, writes, [])
+    assert not any("DELETE" in s.cypher for s in sent)
 
 
 def test_a_document_fills_shared_nodes_and_the_reference_data_overwrites_them(tq_rows):
@@ -174,7 +189,11 @@ class FakeServer:
         if self.query_error:
             raise self.query_error
         if cypher.startswith("MATCH (p:Plan) WHERE p.id = $id"):
-            return Result([Record(["old", "agencies"], [self.old, []])])
+            # an earlier load of the same document: same id, file, kind, title, province
+            return Result([Record(["p.id", "p.file", "p.kind", "p.title", "p.province"],
+                                  [plan, None, None, None, None]) for plan in self.old])
+        if cypher.startswith("UNWIND $old"):
+            return Result([])
         if cypher.endswith("RETURN count(*)"):
             return Result([Record(["count(*)"], [len(params["rows"]) - self.missing_ends])])
         if " RETURN count(" in cypher:
@@ -267,7 +286,7 @@ def test_a_load_is_one_write_transaction_and_the_schema_is_made_once(server, see
     assert server.drivers[0].uri == "neo4j://graph.example:7687"
     assert server.drivers[0].auth == (USER, PASSWORD)
     x = extract_file(seeds["tq2024_table"])
-    summary = store.load(x)
+    summary = store.replace_plan(plan_rows(x))
     assert summary.replaced is False and summary.nodes["Task"] == len(x.tasks)
     # the reference data (if any) first, in its own transaction, then the document
     ref_statements = write_statements(reference(), overwrite=True)
@@ -279,7 +298,7 @@ def test_a_load_is_one_write_transaction_and_the_schema_is_made_once(server, see
     assert server.auto == [s.cypher for s in schema_statements()]
     server.old = [summary.plan_id]
     before = len(server.committed)
-    assert store.load(x).replaced is True
+    assert store.replace_plan(plan_rows(x)).replaced is True
     assert len(server.committed) == before + 1 and server.auto == [
         s.cypher for s in schema_statements()]
     store.close()
@@ -290,7 +309,7 @@ def test_a_failed_statement_rolls_the_whole_document_back(server, seeds):
     store = Neo4jStore("bolt://localhost:7687")
     server.missing_ends = 1
     with pytest.raises(StoreError, match="thiếu đầu mút / edges whose end node is missing"):
-        store.load(extract_file(seeds["tq2024_table"]))
+        store.replace_plan(plan_rows(extract_file(seeds["tq2024_table"])))
     assert server.committed == [] and len(server.rolled_back) == 1
 
 
@@ -417,7 +436,7 @@ def embedded(tmp_path_factory, seeds):
     extractions = [extract_file(seeds[k]) for k in ("tq2024_table", "hn2024_parentheses")]
     with LadybugStore(path) as store:
         for x in extractions:
-            store.load(x)
+            store.replace_plan(plan_rows(x))
     return path, extractions
 
 

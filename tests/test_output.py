@@ -12,8 +12,6 @@ from plangraph.queries import output
 from plangraph.queries.runner import run
 from plangraph.queries.words import period_words
 
-from .test_queries import corpus_db  # noqa: F401 - session fixture
-
 CODES = ("Q2", "M6,M12", "ongoing")
 
 

@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
-from plangraph.graph.store import open_store
+from plangraph.graph.open import open_store
 from plangraph.queries.catalog import QueryError, catalog, parse
 from plangraph.queries.runner import run, sort_key, sort_rows
 
-from .test_queries import PLANS, corpus_db  # noqa: F401 - session fixture
+from .test_queries import PLANS
 
 SAMPLES = {"province": "ha noi", "agency_type": "cong an", "act": "291/QĐ-TTg",
            "programme": "ma tuy", "text": "ma tuy", "period": "2024", "int": "1",
@@ -32,7 +32,7 @@ def variants(name):
 
 
 @pytest.fixture(scope="module")
-def store(corpus_db):  # noqa: F811
+def store(corpus_db):
     s = open_store(corpus_db, read_only=True)
     yield s
     s.close()
@@ -105,6 +105,6 @@ def json_answer(db, name, params):
 
 
 @pytest.mark.parametrize("name", sorted(catalog()))
-def test_both_stores_print_the_same_json(name, corpus_db, neo4j_corpus):  # noqa: F811
+def test_both_stores_print_the_same_json(name, corpus_db, neo4j_corpus):
     for params in variants(name):
         assert json_answer(neo4j_corpus, name, params) == json_answer(corpus_db, name, params)

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
+from plangraph.graph.open import open_store
 from plangraph.graph.render import graph_of, payload, render_html
-from plangraph.graph.store import open_store
 from plangraph.queries.runner import run
 
-from .test_queries import PLANS, corpus_db, count_tasks  # noqa: F401 - session fixture
+from .test_queries import PLANS
 
 HOSTILE = ("<script>document.body.setAttribute('data-pwned','1')</script>"
            "<img src=x onerror=\"document.body.setAttribute('data-pwned','2')\">")
@@ -156,7 +156,7 @@ def drawn(dom: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def store(corpus_db):  # noqa: F811
+def store(corpus_db):
     s = open_store(corpus_db, read_only=True)
     yield s
     s.close()

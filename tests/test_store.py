@@ -7,10 +7,12 @@ import textwrap
 import pytest
 
 from plangraph.graph import ladybug_store
+from plangraph.graph.build import plan_rows
 from plangraph.graph.ladybug_store import LadybugStore
+from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS
-from plangraph.graph.store import StoreError, open_store
+from plangraph.graph.store import StoreError
 from plangraph.ingest.models import AgencyMention, Task
 
 from .test_build import src, tq_table
@@ -43,7 +45,7 @@ def test_a_new_store_has_every_label_and_type_of_the_schema(store):
 
 
 def test_load_writes_the_rows_and_queries_take_parameters(store):
-    summary = store.load(tq_table())
+    summary = store.replace_plan(plan_rows(tq_table()))
     assert summary.replaced is False and summary.nodes["Task"] == 2
     result = store.run("MATCH (a:Agency)-[r:CHU_TRI]->(t:Task) WHERE a.type = $type "
                        "RETURN t.key AS key, r.as_written AS written", {"type": "Sở Y tế"})
@@ -52,20 +54,20 @@ def test_load_writes_the_rows_and_queries_take_parameters(store):
 
 
 def test_loading_the_same_document_again_changes_nothing(store):
-    store.load(tq_table())
-    store.load(other_plan())
+    store.replace_plan(plan_rows(tq_table()))
+    store.replace_plan(plan_rows(other_plan()))
     before = store.stats()
-    assert store.load(tq_table()).replaced is True
+    assert store.replace_plan(plan_rows(tq_table())).replaced is True
     assert store.stats() == before
 
 
 def test_an_edited_document_replaces_its_tasks_and_unused_shared_nodes(store):
-    store.load(tq_table())
-    store.load(other_plan())
+    store.replace_plan(plan_rows(tq_table()))
+    store.replace_plan(plan_rows(other_plan()))
     edited = tq_table()
     edited.content_hash = "2" * 64  # new text, same file
     del edited.tasks[1]  # the Sở Y tế row is gone
-    assert store.load(edited).replaced is True
+    assert store.replace_plan(plan_rows(edited)).replaced is True
     assert count(store, "MATCH (p:Plan) RETURN count(p)") == 2
     assert count(store, "MATCH (t:Task) RETURN count(t)") == 2
     assert count(store, "MATCH (a:Agency {type: 'Sở Y tế'}) RETURN count(a)") == 0
@@ -75,12 +77,12 @@ def test_an_edited_document_replaces_its_tasks_and_unused_shared_nodes(store):
 
 
 def test_shared_nodes_stay_while_another_plan_mentions_them(store):
-    store.load(other_plan())
-    store.load(tq_table())
+    store.replace_plan(plan_rows(other_plan()))
+    store.replace_plan(plan_rows(tq_table()))
     emptied = tq_table()
     emptied.tasks, emptied.legal_refs, emptied.basis, emptied.programmes = [], [], [], []
     emptied.named_acts = []
-    store.load(emptied)
+    store.replace_plan(plan_rows(emptied))
     # other_plan cites the same acts and programme and names the police only
     assert count(store, "MATCH (a:LegalAct) RETURN count(a)") == 2
     assert count(store, "MATCH (p:Programme) RETURN count(p)") == 1
@@ -89,8 +91,8 @@ def test_shared_nodes_stay_while_another_plan_mentions_them(store):
 
 
 def test_a_load_that_fails_midway_leaves_the_store_as_it_was(store, monkeypatch):
-    store.load(tq_table())
-    store.load(other_plan())
+    store.replace_plan(plan_rows(tq_table()))
+    store.replace_plan(plan_rows(other_plan()))
     before = store.stats()
     calls = {"n": 0}
     real_frame = ladybug_store.frame
@@ -105,12 +107,12 @@ def test_a_load_that_fails_midway_leaves_the_store_as_it_was(store, monkeypatch)
     edited = tq_table()
     edited.content_hash = "3" * 64
     with pytest.raises(StoreError, match="disk full"):
-        store.load(edited)
+        store.replace_plan(plan_rows(edited))
     monkeypatch.undo()
     assert calls["n"] > 3
     assert store.stats() == before
     assert count(store, "MATCH (t:Task {plan_id: $p}) RETURN count(t)",
-                 p=store.load(tq_table()).plan_id) == 2
+                 p=store.replace_plan(plan_rows(tq_table())).plan_id) == 2
 
 
 def test_read_only_store_refuses_writes_and_missing_stores(tmp_path):
@@ -123,7 +125,7 @@ def test_read_only_store_refuses_writes_and_missing_stores(tmp_path):
         with pytest.raises(StoreError):
             ro.run("CREATE (:Province {id: 'X'})")
         with pytest.raises(StoreError):
-            ro.load(tq_table())
+            ro.replace_plan(plan_rows(tq_table()))
 
 
 def test_a_directory_is_not_a_store(tmp_path):
@@ -135,9 +137,10 @@ def test_a_committed_load_survives_a_crash(tmp_path):
     path = tmp_path / "g.lbdb"
     script = textwrap.dedent(f"""
         import os
+        from plangraph.graph.build import plan_rows
         from plangraph.graph.ladybug_store import LadybugStore
         from plangraph.tests.test_build import tq_table
-        LadybugStore({str(path)!r}).load(tq_table())
+        LadybugStore({str(path)!r}).replace_plan(plan_rows(tq_table()))
         os._exit(0)  # no close, no checkpoint
     """)
     subprocess.run([sys.executable, "-c", script], check=True)
@@ -160,8 +163,9 @@ def test_reference_data_is_loaded_once_kept_and_reloadable(tmp_path, monkeypatch
     monkeypatch.setattr(ladybug_store, "reference", lambda: ref)
     with LadybugStore(tmp_path / "g.lbdb") as s:
         assert s.stats()["nodes"]["Province"] == 3 and s.stats()["edges"]["KE_NHIEM"] == 1
-        s.load(tq_table())
-        s.load(tq_table(title="Kế hoạch sửa đổi"))  # replaced: unused shared nodes are dropped
+        s.replace_plan(plan_rows(tq_table()))
+        # replaced: unused shared nodes are dropped
+        s.replace_plan(plan_rows(tq_table(issued="2024-04-12")))  # the same plan, dated
         stats = s.stats()
         assert stats["nodes"]["Province"] == 3 and stats["edges"]["KE_NHIEM"] == 1
         s.load_reference()

@@ -21,7 +21,7 @@ from plangraph.graph.store import open_store
 from plangraph.queries.catalog import catalog
 from plangraph.web.app import create_app
 
-from .test_queries import PLANS, corpus_db  # noqa: F401 - session fixture
+from .conftest import PLANS
 
 HOSTILE = '<script>document.body.dataset.pwned=1</script>"><img src=x onerror=alert(1)>'
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from plangraph.cli import main
 
-from .test_queries import PLANS, corpus_db  # noqa: F401 - session fixture
+from .conftest import PLANS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed "

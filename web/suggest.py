@@ -6,7 +6,6 @@ from __future__ import annotations
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.text.vntext import loose_key
 from plangraph.queries import names
-from plangraph.queries.runner import contains_words
 from plangraph.web import links
 
 SHOWN = 12
@@ -55,7 +54,7 @@ class Suggestions:
         shown = list(dict.fromkeys(name for name, _ in self.entries(kind)))
         if not typed.strip():
             return shown[:limit]
-        hits = [c for c in shown if contains_words(c, typed)]
+        hits = [c for c in shown if names.begins_words(c, typed)]
         hits += [c for c in names.search(typed, shown) if c not in hits]
         first = names.words(typed)[:1]
         hits.sort(key=lambda c: not (first and names.words(c)[:1]
@@ -67,7 +66,7 @@ class Suggestions:
         out = []
         for kind in ("province", "agency_type", "plan", "act", "programme"):
             entries = self.entries(kind)
-            hits = [(n, i) for n, i in entries if contains_words(n, typed)]
+            hits = [(n, i) for n, i in entries if names.begins_words(n, typed)]
             if not hits:
                 found = set(names.search(typed, [n for n, _ in entries]))
                 hits = [(n, i) for n, i in entries if n in found]

@@ -1,0 +1,212 @@
+"""The statements that find, replace and count a document's part of the graph, once per dialect.
+
+Both stores (graph/ladybug_store.py, graph/neo4j_store.py) replace a document the same way, in
+one write transaction (`replace_plan`):
+
+1. find the plans an earlier load of the document wrote (same plan id, or same file) and the
+   shared nodes they touched (agencies, acts, programmes, themes, provinces, agency types);
+2. delete those plans, their tasks and every edge they wrote, then those touched shared nodes
+   that nothing points at any more (reference nodes stay);
+3. write the new rows (each store's own bulk path: LadybugDB `LOAD FROM` a DataFrame, Neo4j
+   `UNWIND` batches);
+4. set each named agency's `names` to the names its mentions were written with.
+
+Every statement starts from a node looked up by its key (`{id: …}`) and walks edges from there:
+none scans a whole label or relationship table, so a load costs the same in a store of 100 or
+3,000 documents. The walks rely on what graph/build.py writes: every task hangs off its plan
+(CO_NHIEM_VU), every act a document mentions is cited by its plan (TRICH_DAN or CAN_CU), and an
+agency is written only for a task that names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from plangraph.graph.rows import GraphRows
+from plangraph.graph.schema import MENTIONS, NODES, OWN_LABELS, RELS
+from plangraph.ingest.text.vntext import loose_key
+
+DIALECTS = ("ladybug", "neo4j")
+
+
+class Statement(NamedTuple):
+    cypher: str
+    params: dict[str, Any]
+    expect: int | None = None  # the count the statement must return (edges whose ends exist)
+
+
+# A store runs one statement inside the open transaction and returns its rows.
+Run = Callable[[Statement], list[list[Any]]]
+
+# Edges a document wrote between shared nodes (the others go with its plan and tasks), and how
+# their start nodes are reached from the plan `p`.
+SHARED_PROVENANCE = tuple((r.name, a, b) for r in RELS if "plan_id" in r.props
+                          for a, b in r.pairs if a not in OWN_LABELS and b not in OWN_LABELS)
+_CITES = "CAN_CU|TRICH_DAN"
+_REACH = {
+    "Agency": f"(p)-[:CO_NHIEM_VU]->(:Task)<-[:{MENTIONS}]-(n:Agency)",
+    "LegalAct": f"(p)-[:{_CITES}]->(n:LegalAct)",
+    "Programme": "(p)-[:TRIEN_KHAI|TRICH_DAN]->(n:Programme)",
+    "Theme": "(p)-[:CO_NHIEM_VU]->(:Task)-[:CO_CHU_DE]->(n:Theme)",
+    "Province": "(p)-[:THUOC_TINH]->(n:Province)",
+}
+assert {a for _, a, _ in SHARED_PROVENANCE} <= set(_REACH), "graph/statements.py: _REACH"
+_PLANS = "UNWIND $old AS pid MATCH (p:Plan {id: pid}) "
+
+
+def _exists(dialect: str, pattern: str) -> str:
+    # Both dialects read `EXISTS { MATCH … }`; Neo4j also takes the bare pattern, which its
+    # linter prefers.
+    return f"EXISTS {{ {pattern} }}" if dialect == "neo4j" else f"EXISTS {{ MATCH {pattern} }}"
+
+
+# -- finding what an earlier load wrote -------------------------------------------------------
+
+def lookup_statement(plan: dict[str, Any]) -> Statement:
+    """Plans that may be earlier loads of this document: the same id, or the same file name
+    (`earlier_loads` decides on the latter)."""
+    return Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
+                     "RETURN p.id, p.file, p.kind, p.title, p.province",
+                     {"id": plan["id"], "file": plan["file"]})
+
+
+def earlier_loads(plan: dict[str, Any], found: list[list[Any]]) -> list[str]:
+    """The ids of the plans an earlier load of this document wrote.
+
+    The same id (its number, header or text: identity.plan_node_id) is the same plan. A file
+    name alone is not: two provinces' "KH.pdf" are two plans. A file of the same name is the
+    same document edited only when its header agrees: the same kind and title, and no other
+    province (cutting a document may lose the line that named it).
+    """
+    def same_header(kind: Any, title: Any, province: Any) -> bool:
+        return (kind == plan.get("kind") and bool(title) and loose_key(str(title))
+                == loose_key(str(plan.get("title") or ""))
+                and (province is None or plan.get("province") is None
+                     or province == plan.get("province")))
+
+    return [pid for pid, _file, kind, title, province in found
+            if pid == plan["id"] or same_header(kind, title, province)]
+
+
+def touched_statements(old: list[str]) -> dict[str, Statement]:
+    """label -> the ids of the shared nodes of that label the plans `old` touched."""
+    out = {label: Statement(f"{_PLANS}MATCH {walk} RETURN DISTINCT n.id", {"old": old})
+           for label, walk in _REACH.items()}
+    # acts and programmes only linked from a cited act; provinces of tasks and agencies;
+    # agency types of the agencies
+    out["LegalAct+"] = Statement(
+        f"{_PLANS}MATCH (p)-[:{_CITES}]->(:LegalAct)-[r:CAN_CU|PHE_DUYET|TRIEN_KHAI]->(n) "
+        "WHERE r.plan_id = pid RETURN DISTINCT n.id", {"old": old})
+    out["Province+"] = Statement(
+        f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(:Task)-[:THUOC_TINH]->(n:Province) "
+        "RETURN DISTINCT n.id", {"old": old})
+    return out
+
+
+def agency_types_statement(agencies: list[str]) -> Statement:
+    return Statement("UNWIND $ids AS aid MATCH (:Agency {id: aid})-[:LA_LOAI]->(n:AgencyType) "
+                     "RETURN DISTINCT n.id", {"ids": agencies})
+
+
+def touched(run: Run, old: list[str]) -> dict[str, list[str]]:
+    """label -> ids of the shared nodes the plans `old` touched ("LegalAct" also holds the
+    programmes an act links to: `delete_statements` looks every id up under every label)."""
+    found: dict[str, set[str]] = {}
+    for key, statement in touched_statements(old).items():
+        found.setdefault(key.rstrip("+"), set()).update(r[0] for r in run(statement))
+    agencies = sorted(found.get("Agency", ()))
+    found["AgencyType"] = {r[0] for r in run(agency_types_statement(agencies))} if agencies \
+        else set()
+    return {label: sorted(ids) for label, ids in found.items()}
+
+
+# -- deleting ---------------------------------------------------------------------------------
+
+def delete_statements(dialect: str, old: list[str], shared: dict[str, list[str]],
+                      keep: list[str]) -> list[Statement]:
+    """Delete the plans `old` with their tasks and every edge they wrote; then the shared nodes
+    in `shared` (label -> ids, from `touched`) nothing points at any more, except `keep`."""
+    out = []
+    for rel, a, b in SHARED_PROVENANCE:
+        if a == "Agency":  # known already: no second walk through the tasks
+            if shared.get("Agency"):
+                out.append(Statement(f"UNWIND $ids AS aid MATCH (n:Agency {{id: aid}})-[r:{rel}]"
+                                     f"->(:{b}) WHERE r.plan_id IN $old DELETE r",
+                                     {"ids": shared["Agency"], "old": old}))
+            continue
+        out.append(Statement(f"{_PLANS}MATCH {_REACH[a]}-[r:{rel}]->(:{b}) "
+                             "WHERE r.plan_id = pid DELETE r", {"old": old}))
+    out += [Statement(f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(t:Task) DETACH DELETE t",
+                      {"old": old}),
+            Statement(f"{_PLANS}DETACH DELETE p", {"old": old})]
+    # reference nodes stay whatever points at them: only the others are looked at
+    kept = set(keep)
+    candidates = sorted({i for ids in shared.values() for i in ids} - kept)
+    gone = "NOT " + _exists(dialect, "(n)--()")
+    if shared.get("Agency"):
+        out.append(Statement(
+            "UNWIND $ids AS nid MATCH (n:Agency {id: nid}) WHERE NOT "
+            + _exists(dialect, f"(n)-[:{MENTIONS}]->()") + " DETACH DELETE n",
+            {"ids": shared["Agency"]}))
+    for node in NODES:
+        if node.label in (*OWN_LABELS, "Agency") or not candidates:
+            continue
+        out.append(Statement(f"UNWIND $ids AS nid MATCH (n:{node.label} {{id: nid}}) "
+                             f"WHERE {gone} DELETE n", {"ids": candidates}))
+    return out
+
+
+# -- after writing ----------------------------------------------------------------------------
+
+def names_statement(dialect: str, agencies: list[str]) -> Statement:
+    """Set each agency's `names` to the names its mentions were written with, sorted."""
+    walk = f"UNWIND $ids AS aid MATCH (a:Agency {{id: aid}}) OPTIONAL MATCH (a)-[r:{MENTIONS}]->() "
+    if dialect == "neo4j":
+        return Statement(walk + "WITH a, r.as_written AS name ORDER BY name "
+                         "WITH a, collect(DISTINCT name) AS names SET a.names = names",
+                         {"ids": agencies})
+    return Statement(walk + "WITH a, list_sort(collect(DISTINCT r.as_written)) AS names "
+                     "SET a.names = names", {"ids": agencies})
+
+
+def count_statements() -> dict[tuple[str, str], str]:
+    """("nodes" | "edges", label or type) -> the statement counting them (both dialects)."""
+    out = {("nodes", n.label): f"MATCH (n:{n.label}) RETURN count(n)" for n in NODES}
+    out |= {("edges", r.name): f"MATCH ()-[r:{r.name}]->() RETURN count(r)" for r in RELS}
+    return out
+
+
+# -- the whole replacement --------------------------------------------------------------------
+
+def replace_plan(run: Run, dialect: str, rows: GraphRows, writes: Iterable[Statement],
+                 keep: list[str]) -> list[str]:
+    """Replace what earlier loads of the document of `rows` wrote by `writes` (the store's
+    statements writing `rows`), inside the caller's transaction. Returns the old plan ids."""
+    plan = rows.nodes["Plan"][0]
+    old = earlier_loads(plan, run(lookup_statement(plan)))
+    named = {row["id"] for row in rows.nodes.get("Agency", [])}
+    if old:
+        shared = touched(run, old)
+        named |= set(shared.get("Agency", []))
+        for statement in delete_statements(dialect, old, shared, keep):
+            run(statement)
+    for statement in writes:
+        run(statement)
+    if named:
+        run(names_statement(dialect, sorted(named)))
+    return old
+
+
+def remove_plans(run: Run, dialect: str, file_or_id: str, keep: list[str]) -> list[str]:
+    """Delete what loads of one document (its file name or plan id) wrote; the old plan ids."""
+    # the user names the document: by its plan id or by the file it was loaded from
+    old = [r[0] for r in run(Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
+                                       "RETURN p.id", {"id": file_or_id, "file": file_or_id}))]
+    if old:
+        shared = touched(run, old)
+        for statement in delete_statements(dialect, old, shared, keep):
+            run(statement)
+        if shared.get("Agency"):
+            run(names_statement(dialect, shared["Agency"]))
+    return old

@@ -1,0 +1,217 @@
+"""Every store keeps graph/store.py's contract, checked the same way on each: LadybugDB always,
+Neo4j on conftest.py's `neo4j_uri` server (these tests delete plangraph's nodes there).
+
+The contract: a document's rows replace what earlier loads of it wrote, so that the graph is
+the one a fresh store would hold; a removed document leaves nothing of its own behind; a
+failed write changes nothing; `stats` counts what `run` finds."""
+
+import pytest
+from neo4j import GraphDatabase
+
+from plangraph.graph.build import plan_rows
+from plangraph.graph.ladybug_store import LadybugStore
+from plangraph.graph.rows import GraphRows, read_graph
+from plangraph.graph.schema import NODES, RELS
+from plangraph.graph.search import parse
+from plangraph.graph.statements import DIALECTS
+from plangraph.graph.store import GraphStore, StoreError
+from plangraph.ingest.extract import extract_file
+
+
+def _wipe_neo4j(uri):
+    from plangraph.graph.neo4j_store import parse_location
+
+    target = parse_location(uri)
+    labels = "|".join(n.label for n in NODES)
+    with GraphDatabase.driver(target.uri, auth=target.auth) as driver:
+        driver.execute_query(f"MATCH (n:{labels}) DETACH DELETE n", database_=target.database)
+
+
+@pytest.fixture(params=["ladybug", "neo4j"])
+def fresh(request, tmp_path):
+    """A function giving an empty store of the parametrised kind (closing the previous one)."""
+    opened = []
+
+    def make():
+        while opened:
+            opened.pop().close()
+        if request.param == "ladybug":
+            store = LadybugStore(tmp_path / f"g{len(list(tmp_path.iterdir()))}.lbdb")
+        else:
+            from plangraph.graph.neo4j_store import Neo4jStore
+
+            uri = request.getfixturevalue("neo4j_uri")
+            _wipe_neo4j(uri)
+            store = Neo4jStore(uri)
+        opened.append(store)
+        return store
+
+    yield make
+    while opened:
+        opened.pop().close()
+
+
+@pytest.fixture(scope="module")
+def docs(seeds):
+    """Two real documents of one province (they share agencies, acts and the province) and a
+    third of another."""
+    return {k: plan_rows(extract_file(seeds[k]))
+            for k in ("tq2024_table", "tq2023_agency_headed", "hn2024_parentheses")}
+
+
+def graph(store: GraphStore) -> dict:
+    """The whole graph, order-free: nodes by label, edges by type as sorted tuples."""
+    rows = read_graph(store)
+    def frozen(row):
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in row.items()))
+    return {"nodes": {label: sorted(map(frozen, r)) for label, r in rows.nodes.items()},
+            "edges": {(e.rel, e.from_label, e.to_label): sorted(map(frozen, e.rows))
+                      for e in rows.edges}}
+
+
+def edited(rows: GraphRows, keep_tasks: int) -> GraphRows:
+    """The same document re-issued with fewer tasks (and so fewer agencies and themes)."""
+    out = GraphRows(nodes={k: list(v) for k, v in rows.nodes.items()})
+    tasks = {t["id"] for t in rows.nodes["Task"][:keep_tasks]}
+    out.nodes["Task"] = [t for t in rows.nodes["Task"] if t["id"] in tasks]
+    named = set()
+    for e in rows.edges:
+        kept = [r for r in e.rows if not ({r["from"], r["to"]} & (
+            {t["id"] for t in rows.nodes["Task"]} - tasks))]
+        out.edge_rows(e.rel, e.from_label, e.to_label).extend(kept)
+        if e.to_label == "Task":
+            named |= {r["from"] for r in kept}
+    out.nodes["Agency"] = [a for a in rows.nodes["Agency"] if a["id"] in named]
+    for e in out.edges:
+        if e.from_label == "Agency":
+            e.rows[:] = [r for r in e.rows if r["from"] in named]
+    return out
+
+
+def test_a_store_offers_the_interface(fresh):
+    with fresh() as store:
+        assert store.dialect in DIALECTS
+        assert isinstance(store.location, str)
+        for method in ("replace_plan", "remove_plan", "merge", "stats", "run", "close"):
+            assert callable(getattr(store, method))
+
+
+def test_replacing_a_document_gives_the_graph_a_fresh_store_holds(fresh, docs):
+    a, b, c = docs.values()
+    a2 = edited(a, keep_tasks=5)
+    store = fresh()
+    for rows in (a, b, c):
+        assert store.replace_plan(rows).replaced is False
+    summary = store.replace_plan(a2)
+    assert summary.replaced is True and summary.nodes["Task"] == 5
+    replaced = graph(store)
+    store = fresh()  # shared nodes keep the properties their first writer gave them
+    for rows in (a2, b, c):
+        store.replace_plan(rows)
+    assert replaced == graph(store)
+
+
+def test_loading_the_same_document_twice_changes_nothing(fresh, docs):
+    store = fresh()
+    for rows in docs.values():
+        store.replace_plan(rows)
+    before = graph(store)
+    assert store.replace_plan(docs["tq2024_table"]).replaced is True
+    assert graph(store) == before
+
+
+def test_removing_a_document_leaves_what_the_others_wrote(fresh, docs):
+    a, b, c = docs.values()
+    store = fresh()
+    for rows in (b, c, a):
+        store.replace_plan(rows)
+    assert store.remove_plan(a.nodes["Plan"][0]["file"]) == [a.nodes["Plan"][0]["id"]]
+    assert store.remove_plan("no-such-file.txt") == []
+    removed = graph(store)
+    assert not store.run("MATCH ()-[r:THUOC_TINH]->() WHERE r.plan_id = $p RETURN count(*)",
+                         {"p": a.nodes["Plan"][0]["id"]}).rows[0][0]
+    store = fresh()
+    for rows in (b, c):
+        store.replace_plan(rows)
+    assert removed == graph(store)
+
+
+def test_a_failed_write_changes_nothing(fresh, docs):
+    store = fresh()
+    store.replace_plan(docs["tq2024_table"])
+    before = graph(store)
+    broken = edited(docs["tq2024_table"], keep_tasks=3)
+    broken.edge_rows("CHU_TRI", "Agency", "Task").append(
+        {"from": "Nowhere|Nobody", "to": broken.nodes["Task"][0]["id"], "plan_id": "x"})
+    with pytest.raises(StoreError):
+        store.replace_plan(broken)
+    assert graph(store) == before
+
+
+def test_merge_writes_rows_no_document_owns_once(fresh):
+    rows = GraphRows()
+    rows.add_node("AgencyType", {"id": "Sở Thử nghiệm", "name_en": "Test department"})
+    rows.add_node("Theme", {"id": "thu_nghiem", "label_vi": "Thử nghiệm", "label_en": "Test"})
+    store = fresh()
+    store.merge(rows)
+    once = store.stats()
+    store.merge(rows)
+    assert store.stats() == once
+    assert store.run("MATCH (t:AgencyType {id: $id}) RETURN t.name_en",
+                     {"id": "Sở Thử nghiệm"}).rows == [["Test department"]]
+
+
+def test_stats_count_what_queries_find(fresh, docs):
+    store = fresh()
+    store.replace_plan(docs["hn2024_parentheses"])
+    stats = store.stats()
+    assert list(stats["nodes"]) == [n.label for n in NODES]
+    assert list(stats["edges"]) == [r.name for r in RELS]
+    tasks = store.run("MATCH (t:Task) WHERE t.province = $p RETURN count(*) AS n",
+                      {"p": "Hà Nội"})
+    assert tasks.columns == ["n"] and tasks.rows[0][0] == stats["nodes"]["Task"] > 40
+
+
+def test_the_task_search_follows_loads_replacements_and_removals(fresh, docs):
+    a, b, c = docs.values()
+    store = fresh()
+    for rows in (a, b, c):
+        store.replace_plan(rows)
+    query = parse("ma tuy")
+    plan = {t["id"]: t["plan_id"] for rows in (a, b, c) for t in rows.nodes["Task"]}
+    found = set(store.search_tasks(query))
+    assert {plan[t] for t in found} == {rows.nodes["Plan"][0]["id"] for rows in (a, b, c)}
+    a2 = edited(a, keep_tasks=5)
+    store.replace_plan(a2)
+    kept = {t["id"] for t in a2.nodes["Task"]}
+    assert {t for t in store.search_tasks(query) if plan[t] == a.nodes["Plan"][0]["id"]} \
+        <= kept
+    store.remove_plan(b.nodes["Plan"][0]["file"])
+    assert not {plan[t] for t in store.search_tasks(query)} & {b.nodes["Plan"][0]["id"]}
+    broken = edited(c, keep_tasks=1)
+    broken.edge_rows("CHU_TRI", "Agency", "Task").append(
+        {"from": "Nowhere|Nobody", "to": broken.nodes["Task"][0]["id"], "plan_id": "x"})
+    before = sorted(store.search_tasks(query))
+    with pytest.raises(StoreError):
+        store.replace_plan(broken)
+    assert sorted(store.search_tasks(query)) == before
+
+
+def test_a_missing_or_stale_task_index_is_rebuilt_from_the_store(tmp_path, docs):
+    path = tmp_path / "g.lbdb"
+    with LadybugStore(path) as store:
+        store.replace_plan(docs["tq2024_table"])
+        expected = sorted(store.search_tasks(parse("tiền chất")))
+    assert expected
+    index = tmp_path / "g.lbdb.fts"
+    index.unlink()
+    with LadybugStore(path, read_only=True) as store:
+        assert sorted(store.search_tasks(parse("tiền chất"))) == expected
+    with LadybugStore(path) as store:
+        store.replace_plan(docs["hn2024_parentheses"])
+    stale = index.read_bytes()
+    with LadybugStore(path) as store:
+        store.remove_plan(docs["hn2024_parentheses"].nodes["Plan"][0]["file"])
+    index.write_bytes(stale)  # an index a crash left behind, one plan ahead of the store
+    with LadybugStore(path) as store:
+        assert sorted(store.search_tasks(parse("tiền chất"))) == expected
