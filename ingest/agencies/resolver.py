@@ -35,6 +35,7 @@ from plangraph.ingest.agencies.lexicon import (
     tokenize,
 )
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import document_number
 from plangraph.ingest.text.vntext import match_key, strip_diacritics
 
 __all__ = ["AgencyMatch", "AgencyResolver", "AgencyType", "get_resolver"]
@@ -469,7 +470,7 @@ _FILLER = re.compile(r"^[\s\W]*(?:các(?:\s+" + grammar.alt("role.holder") + ")?
 
 
 # Extractors read the same sentence several times (subjects, support, labels): each text is
-# scanned once (AgencyMatch is immutable).
+# scanned once per document (AgencyMatch is immutable).
 _SCAN_CACHE = 4096
 
 
@@ -477,6 +478,7 @@ class AgencyResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._scanned: dict[str, tuple[AgencyMatch, ...]] = {}
+        self._scanned_in = document_number()
 
     def type_names(self) -> list[str]:
         """Every agency type name: the gold table's, in its order, then the extensions."""
@@ -535,6 +537,9 @@ class AgencyResolver:
         """Agency mentions in running text, left to right, longest first, non-overlapping.
 
         Offsets index `text`. National bodies come back with level="national", type None."""
+        if self._scanned_in != document_number():
+            self._scanned.clear()
+            self._scanned_in = document_number()
         found = self._scanned.get(text)
         if found is None:
             reader = _Reader(self.lex, text, strict=True)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
 from plangraph.ingest.legal.citations import find_acts
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import per_document
 
 __all__ = ["AgencyReader", "Subject", "mask"]
 
@@ -116,9 +117,7 @@ class AgencyReader:
 
     def blank_citations(self, text: str) -> str:
         """Legal citations and quoted names blanked out: their bodies are not assignees."""
-        spans = [(a.start, max(a.end, a.subject_end)) for a in find_acts(text, self.province)]
-        spans += [m.span() for m in _QUOTED.finditer(text)]
-        return mask(text, spans)
+        return _blank_citations(text, self.province)
 
     def mentions(self, text: str) -> list[AgencyMatch]:
         """Provincial (or collective) agencies named in running text, in order."""
@@ -199,6 +198,13 @@ class AgencyReader:
         for m in reversed(found):
             rest = rest[:m.start] + rest[m.end:]
         return bool(found) and not rest.strip(" ,;-")
+
+
+@per_document  # support, subjects and collectives read the same sentence
+def _blank_citations(text: str, province: str | None) -> str:
+    spans = [(a.start, max(a.end, a.subject_end)) for a in find_acts(text, province)]
+    spans += [m.span() for m in _QUOTED.finditer(text)]
+    return mask(text, spans)
 
 
 def _last_sentence_end(s: str) -> int:

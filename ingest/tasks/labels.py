@@ -19,6 +19,7 @@ from plangraph.ingest.agencies.resolver import AgencyMatch
 from plangraph.ingest.tasks.agencies import AgencyReader
 from plangraph.ingest.tasks.deadlines import TIME_LABEL, time_label
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import per_document
 
 __all__ = ["Assignment", "LABEL", "find_label", "read_cells", "read_label"]
 
@@ -41,7 +42,7 @@ _ROLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ANY_LABEL = re.compile(_ROLE_LABEL.pattern + "|" + TIME_LABEL.pattern, re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?)”\"]\s*$")
+_SENTENCE_END = ".;!?)”\""  # a sentence ends before a label: its last character, spaces aside
 _CHU_TRI = grammar.pattern("role.chu_tri")
 _PHOI_HOP = re.compile(r"^\W*(?:và\s+)?" + grammar.alt("role.phoi_hop", "role.support_with")
                        + r"(?:\s+với)?\b", re.IGNORECASE)
@@ -60,15 +61,18 @@ class Assignment:
         return self.lead + self.support + self.implementers
 
 
+@per_document  # the task reader asks again about the same paragraphs
 def find_label(text: str) -> tuple[int, int] | None:
     """Where an assignment label sits in a paragraph: the whole paragraph when it opens with
     one (or with "Thời gian thực hiện:"), else a parenthesis "(Đơn vị thực hiện: …)" (to its
     closing bracket)."""
+    if ":" not in text:  # every label form ends in a colon: most paragraphs need no scan
+        return None
     if _LABEL_START.match(text):
         return 0, len(text)
     for m in _ANY_LABEL.finditer(text):
         before = text[:m.start()]
-        if m.start() and _SENTENCE_END.search(before) and before.count("(") <= \
+        if (ended := before.rstrip()) and ended[-1] in _SENTENCE_END and before.count("(") <= \
                 before.count(")") and _ROLE_LABEL.search(text, m.start()):
             return m.start(), len(text)
     for m in LABEL.finditer(text):
