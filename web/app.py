@@ -132,7 +132,8 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
                 result = build(*values)
             except entities.NotFound as exc:
                 return not_found(request, str(exc))
-            return page(request, "entity.html", entity=result)
+            return page(request, "entity.html", entity=result, graph_json=render.json_for_script(
+                result.graph) if result.graph is not None else "")
         return endpoint
 
     async def source(request: Request) -> Response:
