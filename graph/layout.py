@@ -97,8 +97,8 @@ def layered(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     layer: dict[str, int] = {}
     for n in nx.topological_sort(g):  # longest path from a root
         layer[n] = max((layer[p] + 1 for p in g.predecessors(n)), default=0)
-    columns = _ordered(graph, g.to_undirected(as_view=True), layer,
-                       lambda n: _sort_key(graph, n))
+    keys = {n: _sort_key(graph, n) for n in graph.nodes}
+    columns = _ordered(graph, g.to_undirected(), layer, keys.__getitem__)
     roots = columns.get(0, [])
     if (len(columns) == 2 and len(roots) == 2
             and all(graph.nodes[n].get("type") == "Province" for n in roots)):
@@ -111,8 +111,9 @@ def layered(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 def columns(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """The "columns" layout: each node in the column its `column` attribute names."""
     layer = {n: int(a.get("column", 0)) for n, a in graph.nodes(data=True)}
+    keys = {n: _sort_key(graph, n) for n in graph.nodes}
     cols = _ordered(graph, nx.Graph(graph.to_undirected(as_view=True)), layer,
-                    lambda n: _sort_key(graph, n), lambda n: str(graph.nodes[n].get("type")))
+                    keys.__getitem__, lambda n: str(graph.nodes[n].get("type")))
     rows = max(12, math.ceil(2 * math.sqrt(graph.number_of_nodes())))
     return _place([[c[i:i + rows] for i in range(0, len(c), rows)]
                    for _, c in sorted(cols.items())], graph)

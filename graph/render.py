@@ -97,7 +97,7 @@ def payload(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, step: int = S
     if len(nodes) > max_nodes:
         notes.append(f"Kết quả lớn: chỉ gửi {max_nodes:,} / {len(nodes):,} nút đầu tiên / large "
                      f"result: the first {max_nodes:,} of {len(nodes):,} nodes")
-        graph = graph.subgraph(nodes[:max_nodes])
+        graph = graph.subgraph(nodes[:max_nodes]).copy()  # a view is slow to walk
         nodes = nodes[:max_nodes]
     for n in nodes:  # the text drawn, which the layout makes room for
         a = graph.nodes[n]

@@ -16,6 +16,7 @@ agency type by its successor at that date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -300,7 +301,12 @@ def sort_key(v: Any) -> tuple:
         return (0, (v,))
     if isinstance(v, list):
         return (1, tuple(sort_key(x) for x in v))
-    text = str(v)
+    return _text_key(str(v))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_key(text: str) -> tuple:
+    """The key of a text (cached: answers repeat the same names thousands of times)."""
     chunks = tuple((0, int(c), "") if c.isdigit() else (1, 0, loose_key(c))
                    for c in _NUMBER.split(text) if c)
     return (1, chunks, text)

@@ -257,3 +257,19 @@ def test_an_entity_with_nothing_related_says_its_graph_is_empty(client):
                   if not graph_of(client.get("/co-quan", params={"ten": t}).text)["nodes"])
     g = graph_of(client.get("/co-quan", params={"ten": unused}).text)
     assert g["nodes"] == [] and "không có" in g["empty"].lower()
+
+
+def test_a_large_answer_draws_its_first_rows_and_says_so(corpus_db, monkeypatch):  # noqa: F811
+    from plangraph.web import question
+
+    monkeypatch.setattr(question, "GRAPH_ROWS", 5)
+    store = open_store(corpus_db, read_only=True)
+    with TestClient(create_app(store, docs=[PLANS])) as fresh:
+        page = fresh.get("/q/nghia_vu_co_quan?co_quan=so y te&tinh=ha noi").text
+        assert fresh.get("/q/nghia_vu_co_quan?co_quan=so y te&tinh=ha noi&trang=2"
+                         ).status_code == 200
+    store.close()
+    assert len(table(page)) > 6  # the table has every row (header + rows)
+    g = graph_of(page)
+    assert any("5 /" in n and "rows" in n for n in g["notes"])
+    assert len([n for n in g["nodes"] if n["href"].startswith("/nhiem-vu")]) <= 5

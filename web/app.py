@@ -24,7 +24,7 @@ from plangraph.graph.schema import NODES, label_vi
 from plangraph.graph.store import GraphStore
 from plangraph.queries.catalog import QueryError, catalog
 from plangraph.web import downloads, entities, links
-from plangraph.web.question import Answer, answer, form_fields, groups
+from plangraph.web.question import Answer, Answers, answer, form_fields, groups
 from plangraph.web.sources import DocumentIndex
 from plangraph.web.suggest import Suggestions
 
@@ -73,6 +73,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
     env.globals.update(links=links, label_vi=label_vi, node_types=NODES)
     documents = DocumentIndex(list(docs))
     suggestions = Suggestions(store)
+    answers = Answers()
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(request=request, location=store.location,
@@ -100,7 +101,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         result: Answer | None = None
         error = ""
         try:
-            result = answer(store, q, given, href=_node_href)
+            result = answer(store, q, given, href=_node_href, answers=answers)
         except QueryError as exc:
             error = str(exc)
         return page(request, "question.html", 400 if error else 200, q=q, error=error,
