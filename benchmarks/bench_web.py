@@ -4,8 +4,11 @@
     .venv/bin/python benchmarks/bench_web.py --plans 1000 [--repeat 3] [--profile]
 
 Each page is asked once to warm caches (the agency resolver, the name lists), then `--repeat`
-times; the median of the app's own `Server-Timing` (request in, response out) is reported,
-with the part of it spent in the store's queries (`query`).
+times, the app's kept answers emptied before (so that they do not serve it); the median of
+the app's own `Server-Timing` (request in, response out) is reported, with the part of it spent
+in the store's queries (`query`) and in the runner (`runner`: the queries and the shaping of
+their rows, queries/runner.py; the rest is the web side), and `again`: the same question
+asked again in that app, sorted the other way (a kept answer).
 Targets (issue 11): every page of the sample corpus < 300 ms; question pages at 1,000 plans
 < 1 s. `--plans N` builds a store of the synthetic national corpus (benchmarks/corpus.py, N
 plans, filled as in bench_store.py: the five samples extracted once, each copy re-issued) and
@@ -104,25 +107,48 @@ def main() -> None:
             queried[0] += time.perf_counter() - t0
 
     store.run = timed_run
+    from plangraph.web import question
+
+    ran = [0.0]
+    runner = question.run
+
+    def timed_runner(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return runner(*a, **k)
+        finally:
+            ran[0] += time.perf_counter() - t0
+
+    question.run = timed_runner
     client = TestClient(create_app(store, docs=[args.docs]))
+    kept = getattr(client.app.state, "answers", None)  # older code keeps none
     plan = re.search(r'href="(/ke-hoach\?[^"]+)"', client.get("/tinh?ten=ha+noi").text)
     task = plan and re.search(r'href="(/nhiem-vu\?[^"]+)"', client.get(plan[1]).text)
     act = re.search(r'href="(/van-ban\?[^"]+)"', client.get("/q/chuoi_can_cu").text)
     prog = plan and re.search(r'href="(/chuong-trinh\?[^"]+)"', client.get(plan[1]).text)
     found = [p[1].replace("&amp;", "&") for p in (plan, task, act, prog) if p]
     pages = [p for p in PAGES + found if not args.only or args.only in p]
-    print(f"{'page':60} {'ms (median)':>12} {'query':>8} {'max':>8}  status")
+    print(f"{'page':60} {'ms (median)':>12} {'query':>8} {'runner':>8} {'max':>8} {'again':>8}"
+          "  status")
     for url in pages:
         client.get(url)
-        times, spent, status = [], [], 0
+        times, spent, ran_ms, again, status = [], [], [], [], 0
         for _ in range(args.repeat):
-            queried[0] = 0.0
+            if kept is not None:
+                kept.clear()
+            queried[0] = ran[0] = 0.0
             r = client.get(url)
             status = r.status_code
             times.append(float(r.headers["server-timing"].split("dur=")[1]))
             spent.append(queried[0] * 1000)
+            ran_ms.append(ran[0] * 1000)
+            if url.startswith("/q/") and "." not in url.split("?")[0]:
+                r = client.get(url + ("&" if "?" in url else "?") + "desc=1")
+                again.append(float(r.headers["server-timing"].split("dur=")[1]))
         print(f"{url[:60]:60} {statistics.median(times):12.1f} {statistics.median(spent):8.1f}"
-              f" {max(times):8.1f}  {status}", flush=True)
+              f" {statistics.median(ran_ms):8.1f} {max(times):8.1f}"
+              f" {statistics.median(again) if again else 0:8.1f}  {status}",
+              flush=True)
         if args.profile:
             prof = cProfile.Profile()
             prof.enable()

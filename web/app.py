@@ -114,13 +114,14 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         if q is None or fmt not in downloads.FORMATS:
             return not_found(request, f"Không có / not found: {name}.{fmt}")
         try:
-            result = answer(store, q, dict(request.query_params), href=None, table=False)
+            result = answer(store, q, dict(request.query_params), href=None, table=False,
+                            answers=answers)
         except QueryError as exc:
             return page(request, "error.html", 400, message=str(exc))
         body = {"csv": lambda: downloads.to_csv(result.output),
                 "json": lambda: downloads.to_json(result.output),
                 "xlsx": lambda: downloads.to_xlsx(result.output),
-                "graphml": lambda: downloads.to_graphml(result.nx_graph)}[fmt]()
+                "graphml": lambda: downloads.to_graphml(render.graph_of(result.output))}[fmt]()
         return Response(body, media_type=downloads.FORMATS[fmt], headers={
             "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
@@ -188,6 +189,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes)
+    app.state.answers = answers  # (benchmarks empty it to time a question asked afresh)
     app.add_middleware(SecurityHeaders)
     return app
 

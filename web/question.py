@@ -44,7 +44,7 @@ _FORMER = re.compile(r"\s*\(trước: .*\)$")  # "--as-of" shows "X (trước: Y
 @dataclass
 class Answer:
     output: QueryOutput
-    nx_graph: nx.MultiDiGraph
+    nx_graph: nx.MultiDiGraph | None  # the graph drawn (None for a download)
     graph: dict[str, Any]  # render.payload()
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # key, label, sort url
     rows: list[list[Cell]] = field(default_factory=list)  # this page's rows
@@ -78,20 +78,25 @@ class Answers:
         self.size = size
         self._kept: OrderedDict[tuple, list[Any]] = OrderedDict()
 
+    def clear(self) -> None:
+        self._kept.clear()
+
     def get(self, store: GraphStore, q: CannedQuery, params: dict[str, str],
             as_of: str | None, graph: bool) -> list[Any]:
         """[output, graph drawn or None, its payload once made (the caller fills it)]"""
         stamp = _stamp(store)
-        key = (stamp, q.name, tuple(sorted(params.items())), as_of, graph)
-        if stamp is not None and key in self._kept:
+        key = (stamp, q.name, tuple(sorted(params.items())), as_of)
+        got = self._kept.get(key) if stamp is not None else None
+        if got is None:
+            got = [run(store, q, params, as_of=as_of), None, None]
+            if stamp is not None:
+                self._kept[key] = got
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        else:
             self._kept.move_to_end(key)
-            return self._kept[key]
-        out = run(store, q, params, as_of=as_of)
-        got = [out, _drawn(out) if graph else None, None]
-        if stamp is not None:
-            self._kept[key] = got
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+        if graph and got[1] is None:
+            got[1] = _drawn(got[0])
         return got
 
 
@@ -117,20 +122,20 @@ def answer(store: GraphStore, q: CannedQuery, given: dict[str, str],
            href: Callable[[str, dict], str | None] | None, *, table: bool = True,
            answers: Answers | None = None) -> Answer | None:
     """The answer of `q` to the parameters `given` (`table`: shaped for the page, with its
-    graph's payload; else the full output and graph, for downloads)."""
+    graph's payload; else the output alone, for downloads)."""
     if not ready(q, given):
         return None
     params = query_params(q, given)
     as_of = given.get("as_of", "").strip() or None
-    if answers is not None and table:
-        kept = answers.get(store, q, params, as_of, graph=True)
+    if answers is not None:
+        kept = answers.get(store, q, params, as_of, graph=table)
         out, g = kept[0], kept[1]
-        if kept[2] is None:
+        if table and kept[2] is None:
             kept[2] = render.payload(g, href=href, max_nodes=GRAPH_NODES)
-        drawn = kept[2]
+        drawn = kept[2] if table else {}
     else:
         out = run(store, q, params, as_of=as_of)
-        g = render.graph_of(out) if not table else _drawn(out)
+        g = _drawn(out) if table else None
         drawn = render.payload(g, href=href, max_nodes=GRAPH_NODES) if table else {}
     result = Answer(out, g, drawn)
     keep = {**params, **({"as_of": as_of} if as_of else {})}
