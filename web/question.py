@@ -25,7 +25,7 @@ from plangraph.web import links
 from plangraph.web.entities import Cell, cut
 
 PAGE_SIZE = 50
-GRAPH_ROWS = 1500  # rows drawn in the page's graph (the table and downloads have them all)
+GRAPH_ROWS = 600  # rows drawn in the page's graph (the table and downloads have them all)
 GRAPH_NODES = 600  # nodes sent to the page's graph; 300 drawn at first, "show more" for more
 CONTROL = ("as_of", "sort", "desc", "trang")
 _INPUT = {"int": "number", "year": "number", "date": "date"}
