@@ -16,12 +16,12 @@ agency type by its successor at that date.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plangraph.graph import search
@@ -226,7 +226,9 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
     cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
     if not cols or not out.rows:
         return
-    found = {task: periods.deadlines(code, year)
+    read: dict[tuple[str, int], list[tuple[float, str]]] = {}  # few distinct (code, year)
+    found = {task: read[code, year] if (code, year) in read
+             else read.setdefault((code, year), periods.deadlines(code, year))
              for task, code, year in store.run(_TASK_PERIODS).rows}
     for row in out.rows:
         for i in cols:
@@ -304,9 +306,10 @@ def sort_key(v: Any) -> tuple:
     return _text_key(str(v))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def _text_key(text: str) -> tuple:
-    """The key of a text (cached: answers repeat the same names thousands of times)."""
+    # cached: a national answer repeats the same provinces, acts and agency types in thousands
+    # of rows, and folding each one again cost seconds
     chunks = tuple((0, int(c), "") if c.isdigit() else (1, 0, loose_key(c))
                    for c in _NUMBER.split(text) if c)
     return (1, chunks, text)
@@ -422,8 +425,11 @@ def _period(p: Param, typed: str, scope: str | None, store: GraphStore) -> Bound
     everything = (scope or "den_han") != "den_han"
     dues: dict[str, periods.Due] = {}
     left_out: Counter[str] = Counter()
+    classified: dict[tuple[str, int], periods.Due | None] = {}  # few distinct (code, year)
     for task_id, code, year in store.run(_TASK_PERIODS).rows:
-        due = periods.classify(code, year, period)
+        if (code, year) not in classified:
+            classified[code, year] = periods.classify(code, year, period)
+        due = classified[code, year]
         if due is None:
             continue
         if everything or due.kind == periods.DUE or period.ongoing:
