@@ -40,6 +40,7 @@ from plangraph.ingest.legal.issuers import (
 from plangraph.ingest.legal.programmes import find_programmes
 from plangraph.ingest.models import DocumentInfo, Source
 from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.text import grammar
 
 TOP_LINES = 40  # the header is within the first lines
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"
@@ -63,7 +64,8 @@ _PREAMBLE_ISSUER = re.compile(
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")
-_PROVINCE_CUE = re.compile(r"(?:tỉnh|thành phố|tp\.?|địa bàn|Thủ đô)\s+", re.IGNORECASE)
+_PROVINCE_CUE = re.compile("(?:" + grammar.alt("unit.province") + r"|địa bàn|Thủ đô)\s+",
+                           re.IGNORECASE)
 
 
 @dataclass
