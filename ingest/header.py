@@ -40,6 +40,7 @@ from plangraph.ingest.legal.issuers import (
 from plangraph.ingest.legal.programmes import find_programmes
 from plangraph.ingest.models import DocumentInfo, Source
 from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.text import grammar
 
 TOP_LINES = 40  # the header is within the first lines
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"
@@ -63,7 +64,8 @@ _PREAMBLE_ISSUER = re.compile(
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")
-_PROVINCE_CUE = re.compile(r"(?:tỉnh|thành phố|tp\.?|địa bàn|Thủ đô)\s+", re.IGNORECASE)
+_PROVINCE_CUE = re.compile("(?:" + grammar.alt("unit.province") + r"|địa bàn|Thủ đô)\s+",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -312,33 +314,44 @@ def _body_cases(body: str, needed: frozenset[str]
     capitals are left out."""
     pairs: dict[tuple[str, str], Counter] = {}
     words: dict[str, Counter] = {}
-    for line, m in _hits(body, needed):
+    for start, m in _hits(body, needed):
         w = m.group(1)
         lw = w.lower()
         words.setdefault(lw, Counter())[w] += 1
-        prev = _last_word(line, 0, m.start())
+        prev = _last_word(body, start, m.start())
         if prev and (lp := prev.lower()) in needed:
             pairs.setdefault((lp, lw), Counter())[w] += 1
     return pairs, words
 
 
-def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[str, re.Match[str]]]:
-    """(line, match of _CASE_HIT in it) for the needed words, lines in capitals left out."""
+def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start of its line, match of _CASE_HIT in the body) for the needed words, in the order of
+    the text; lines in capitals left out."""
     words = sorted((w for w in needed if w), key=len, reverse=True)
     if not words:
         return
     if len(body.lower()) == len(body):  # one lower-case character for one: no word is missed
-        near = re.compile(r"(?<=[\w,”\"]) (?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+        # _CASE_HIT narrowed to the needed words: one scan of the body instead of every word
+        # of every line that holds one
+        near = re.compile(r"(?<=[\w,”\"]) (" + "|".join(map(re.escape, words)) + r")(?!\w)",
                           re.IGNORECASE)
-        lines = sorted({body.rfind("\n", 0, m.start()) + 1 for m in near.finditer(body)})
-    else:
-        lines = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
-    for start in lines:
+        caps: dict[int, bool] = {}
+        for m in near.finditer(body):
+            if m.group(1).lower() not in needed:
+                continue
+            start = body.rfind("\n", 0, m.start()) + 1
+            if start not in caps:
+                end = body.find("\n", start)
+                caps[start] = mostly_caps(body[start:end if end >= 0 else len(body)])
+            if not caps[start]:
+                yield start, m
+        return
+    for start in [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]:
         end = body.find("\n", start)
-        line = body[start:end if end >= 0 else len(body)]
-        found = [m for m in _CASE_HIT.finditer(line) if m.group(1).lower() in needed]
-        if found and not mostly_caps(line):
-            yield from ((line, m) for m in found)
+        end = end if end >= 0 else len(body)
+        found = [m for m in _CASE_HIT.finditer(body, start, end) if m.group(1).lower() in needed]
+        if found and not mostly_caps(body[start:end]):
+            yield from ((start, m) for m in found)
 
 
 def _province_name(text: str) -> str | None:

@@ -13,13 +13,14 @@
 // node: province | Province
 // node: theme_id | Theme | text=theme title=covered_by,tasks_elsewhere
 // edge: province -> theme_id | "thiếu chủ đề" | title=covered_by
+// themes and who covers them first (one pass over the tasks), then crossed with the provinces
+MATCH (q:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
+WHERE $nam = 0 OR q.year = $nam
+WITH th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t) AS tasks
 MATCH (p:Plan)
 WHERE p.province IS NOT NULL AND (size($tinh) = 0 OR p.province IN $tinh)
   AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
-WITH DISTINCT p.province AS province
-MATCH (q:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
-WHERE $nam = 0 OR q.year = $nam
-WITH province, th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t) AS tasks
+WITH DISTINCT p.province AS province, th, covered_by, tasks
 WHERE NOT province IN covered_by
 RETURN province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme, covered_by,
        tasks AS tasks_elsewhere

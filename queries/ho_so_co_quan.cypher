@@ -21,21 +21,26 @@
 // node: partner | AgencyType
 // edge: agency_type -> province | "có nhiệm vụ ở" | title=leads,supports,implements
 // edge: agency_type -> partner | $relation | weight=shared_tasks title=province,relation,shared_tasks
-MATCH (a:Agency)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t0:Task)<-[:CO_NHIEM_VU]-(p0:Plan)
+// each match anchored on the agency and filtered by the task's plan (list membership tests
+// per row, `t.id IN tasks`, cost seconds at 1,000 plans)
+MATCH (a:Agency)
 WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
-  AND ($nam = 0 OR p0.year = $nam) AND (size($ke_hoach) = 0 OR p0.id IN $ke_hoach)
-WITH a, collect(DISTINCT t0.id) AS tasks, collect(DISTINCT p0.year) AS years
-OPTIONAL MATCH (a)-[:CHU_TRI]->(t1:Task)
-WHERE t1.id IN tasks
-WITH a, tasks, years, count(DISTINCT t1) AS leads
-OPTIONAL MATCH (a)-[:PHOI_HOP]->(t2:Task)
-WHERE t2.id IN tasks
-WITH a, tasks, years, leads, count(DISTINCT t2) AS supports
-OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)
-WHERE t3.id IN tasks
-WITH a, tasks, years, leads, supports, count(DISTINCT t3) AS implements
-OPTIONAL MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
-WHERE b.id <> a.id AND t.id IN tasks AND NOT coalesce(b.type, '') IN $tap_the
+MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t0:Task)<-[:CO_NHIEM_VU]-(p0:Plan)
+WHERE ($nam = 0 OR p0.year = $nam) AND (size($ke_hoach) = 0 OR p0.id IN $ke_hoach)
+WITH a, collect(DISTINCT p0.year) AS years
+OPTIONAL MATCH (a)-[:CHU_TRI]->(t1:Task)<-[:CO_NHIEM_VU]-(p1:Plan)
+WHERE ($nam = 0 OR p1.year = $nam) AND (size($ke_hoach) = 0 OR p1.id IN $ke_hoach)
+WITH a, years, count(DISTINCT t1) AS leads
+OPTIONAL MATCH (a)-[:PHOI_HOP]->(t2:Task)<-[:CO_NHIEM_VU]-(p2:Plan)
+WHERE ($nam = 0 OR p2.year = $nam) AND (size($ke_hoach) = 0 OR p2.id IN $ke_hoach)
+WITH a, years, leads, count(DISTINCT t2) AS supports
+OPTIONAL MATCH (a)-[:THUC_HIEN]->(t3:Task)<-[:CO_NHIEM_VU]-(p3:Plan)
+WHERE ($nam = 0 OR p3.year = $nam) AND (size($ke_hoach) = 0 OR p3.id IN $ke_hoach)
+WITH a, years, leads, supports, count(DISTINCT t3) AS implements
+OPTIONAL MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(a),
+               (t)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
+WHERE b.id <> a.id AND NOT coalesce(b.type, '') IN $tap_the
+  AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH a, years, leads, supports, implements, b, t,
      CASE WHEN t IS NULL THEN ''
           WHEN EXISTS { MATCH (a)-[:CHU_TRI]->(t)<-[:PHOI_HOP]-(b) } THEN 'chủ trì, cơ quan kia phối hợp'

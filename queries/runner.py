@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plangraph.graph import search
@@ -130,8 +131,11 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
                      else list(v) if isinstance(v, list) else v
                      for p in q.params if p.type not in RUNNER_ONLY for v in [bound[p.name]]}
     result = store.run(q.cypher(dialect(store)), cypher_params)
-    columns, rows = _merge_sources(list(result.columns),
-                                   [[_plain(v) for v in r] for r in result.rows])
+    # a `deadlines` column's task ids are read, not shown: left unsorted (thousands per row)
+    raw = [q.kind(c) == "deadlines" for c in result.columns]
+    plain = [[v if keep else _plain(v) for v, keep in zip(r, raw, strict=True)]
+             for r in result.rows]
+    columns, rows = _merge_sources(list(result.columns), plain)
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
@@ -225,7 +229,9 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
     cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
     if not cols or not out.rows:
         return
-    found = {task: periods.deadlines(code, year)
+    read: dict[tuple[str, int], list[tuple[float, str]]] = {}  # few distinct (code, year)
+    found = {task: read[code, year] if (code, year) in read
+             else read.setdefault((code, year), periods.deadlines(code, year))
              for task, code, year in store.run(_TASK_PERIODS).rows}
     for row in out.rows:
         for i in cols:
@@ -300,7 +306,13 @@ def sort_key(v: Any) -> tuple:
         return (0, (v,))
     if isinstance(v, list):
         return (1, tuple(sort_key(x) for x in v))
-    text = str(v)
+    return _text_key(str(v))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_key(text: str) -> tuple:
+    # cached: a national answer repeats the same provinces, acts and agency types in thousands
+    # of rows, and folding each one again cost seconds
     chunks = tuple((0, int(c), "") if c.isdigit() else (1, 0, loose_key(c))
                    for c in _NUMBER.split(text) if c)
     return (1, chunks, text)
@@ -416,8 +428,11 @@ def _period(p: Param, typed: str, scope: str | None, store: GraphStore) -> Bound
     everything = (scope or "den_han") != "den_han"
     dues: dict[str, periods.Due] = {}
     left_out: Counter[str] = Counter()
+    classified: dict[tuple[str, int], periods.Due | None] = {}  # few distinct (code, year)
     for task_id, code, year in store.run(_TASK_PERIODS).rows:
-        due = periods.classify(code, year, period)
+        if (code, year) not in classified:
+            classified[code, year] = periods.classify(code, year, period)
+        due = classified[code, year]
         if due is None:
             continue
         if everything or due.kind == periods.DUE or period.ongoing:

@@ -34,6 +34,8 @@ from plangraph.ingest.agencies.lexicon import (
     spaces_only,
     tokenize,
 )
+from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import document_number
 from plangraph.ingest.text.vntext import match_key, strip_diacritics
 
 __all__ = ["AgencyMatch", "AgencyResolver", "AgencyType", "get_resolver"]
@@ -453,19 +455,22 @@ def _level_of(levels: list[str]) -> str:
 
 
 # Words that join the items of a list of agencies, or state their role.
+# ("đơn vị chủ trì", "cơ quan thực hiện", "phối hợp", "và", …)
 _LIST_SEPARATOR = re.compile(
-    r"[,;:+]|\b(?:và|cùng|với|chủ trì|phối hợp|tham gia|đơn vị thực hiện|cơ quan chủ trì"
-    r"|cơ quan phối hợp)\b",
+    r"[,;:+]|\b(?:" + grammar.alt("role.list_join") + "|(?:" + grammar.alt("role.holder")
+    + r"\s+)?" + grammar.alt("role.chu_tri", "role.phoi_hop") + "|" + grammar.alt("role.holder")
+    + r"\s+" + grammar.alt("role.thuc_hien") + r")\b",
     re.IGNORECASE,
 )
 # A body after one of these words qualifies the item before it ("Tổ … được thành lập theo
 # Quyết định … của Ủy ban nhân dân Thành phố").
 _GOVERNED_BY = frozenset(match_key(w) for w in "của thuộc theo giúp cho tại về trình".split())
-_FILLER = re.compile(r"^[\s\W]*(?:các|các đơn vị|đề nghị|giao)?[\s\W]*$", re.IGNORECASE)
+_FILLER = re.compile(r"^[\s\W]*(?:các(?:\s+" + grammar.alt("role.holder") + ")?|"
+                     + grammar.alt("assign") + r")?[\s\W]*$", re.IGNORECASE)
 
 
 # Extractors read the same sentence several times (subjects, support, labels): each text is
-# scanned once (AgencyMatch is immutable).
+# scanned once per document (AgencyMatch is immutable).
 _SCAN_CACHE = 4096
 
 
@@ -473,6 +478,7 @@ class AgencyResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._scanned: dict[str, tuple[AgencyMatch, ...]] = {}
+        self._scanned_in = document_number()
 
     def type_names(self) -> list[str]:
         """Every agency type name: the gold table's, in its order, then the extensions."""
@@ -531,6 +537,9 @@ class AgencyResolver:
         """Agency mentions in running text, left to right, longest first, non-overlapping.
 
         Offsets index `text`. National bodies come back with level="national", type None."""
+        if self._scanned_in != document_number():
+            self._scanned.clear()
+            self._scanned_in = document_number()
         found = self._scanned.get(text)
         if found is None:
             reader = _Reader(self.lex, text, strict=True)

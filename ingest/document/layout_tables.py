@@ -26,15 +26,14 @@ import re
 from dataclasses import dataclass
 
 from plangraph.ingest.document.flow import join_wrapped
+from plangraph.ingest.text import grammar
 
 __all__ = ["LayoutTable", "find_layout_tables"]
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text with single spaces only
-_HEADER_WORD = re.compile(
-    r"^(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|cơ\s+quan|đơn\s+vị|"
-    r"chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả|kinh\s+phí|"
-    r"ghi\s+chú)\b", re.IGNORECASE)
-_ROLE_WORD = re.compile(r"chủ\s+trì|phối\s+hợp|thực\s+hiện", re.IGNORECASE)
+_HEADER_WORD = re.compile(r"^" + grammar.alt("column") + r"\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(grammar.alt("column.lead", "column.support", "column.implementers"),
+                        re.IGNORECASE)
 _PAGE = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?$", re.I)
 _END = re.compile(r"^(?:N[ơo]i\s+nh[ậâa]n\b|TM\.|T/M\b|KT\.|PHỤ\s+LỤC)")
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-Z])[.)]?$")

@@ -34,16 +34,20 @@ _SUP_REF = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)
 # a footnote reference: superscript digits after a word or after its punctuation ("năm 2023¹")
 _SUP_DIGITS_REF = re.compile(r"(?<=[^\W\d_])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
                              r"|(?<=[\d.,;:)”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
+_ANY_SUP_DIGIT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 
 
 def clean_markup(text: str) -> tuple[str, bool]:
     """Text without markdown emphasis and tags; True when the whole line was bold."""
     bold = text.startswith("**") and text.rstrip(" :").endswith("**") and text.count("**") == 2
-    text = _SUP_POINT.sub(r" \1 ", text)
-    text = _SUP_REF.sub("", text)
-    text = _SUP_DIGITS_REF.sub("", text)
-    text = _TAG.sub("", text)
+    if "<" in text:  # most lines hold no tag: the tag patterns need not scan them
+        text = _SUP_POINT.sub(r" \1 ", text)
+        text = _SUP_REF.sub("", text)
+    if _ANY_SUP_DIGIT.search(text):
+        text = _SUP_DIGITS_REF.sub("", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
     bullet = re.match(r"^\*\s+", text)
     if bullet:
         text = "- " + text[bullet.end():]

@@ -11,7 +11,7 @@ once on first use (in the spirit of eyecite's Document).
 
 header, legal and task extractors take a Document; none of them re-reads or re-cleans the file.
 The acts cited in a sentence are read once however many extractors ask
-(`legal.citations.find_acts` keeps them by text).
+(`legal.citations.find_acts` keeps them by text, for one document: `text.memo`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from plangraph.ingest.document.flow import Flow
 from plangraph.ingest.document.markup import clean_line
 from plangraph.ingest.document.structure import Skeleton, parse_structure
 from plangraph.ingest.read.reader import RawDocument, read_document
+from plangraph.ingest.text.memo import new_document
 
 __all__ = ["Document"]
 
@@ -31,6 +32,9 @@ __all__ = ["Document"]
 @dataclass(eq=False)
 class Document:
     raw: RawDocument
+
+    def __post_init__(self) -> None:
+        new_document()  # answers remembered for the previous document are forgotten
 
     @classmethod
     def read(cls, path: str | Path, *, ocr: bool = True, progress: bool = False) -> Document:

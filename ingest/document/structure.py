@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from plangraph.ingest.document.layout_tables import find_layout_tables
 from plangraph.ingest.document.markup import clean_markup, is_caps
+from plangraph.ingest.text import grammar
 
 __all__ = ["Block", "Note", "Row", "Skeleton", "Table", "parse_structure"]
 
@@ -159,16 +160,9 @@ _MARKERS: list[tuple[str, re.Pattern]] = [
     ("plus", re.compile(r"^\+\s*(?=\S)")),
 ]
 _TOP_STYLES = ("part", "caps")
-_SECTION_WORDS = re.compile(
-    r"^(?:[A-Z]\.\s*)?(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|"
-    r"PHÂN CÔNG|KINH PHÍ|CHỈ TIÊU|NỘI DUNG|ĐÁNH GIÁ|KẾT QUẢ|TÌNH HÌNH|QUAN ĐIỂM|CĂN CỨ|"
-    r"CHẾ ĐỘ BÁO CÁO|TRÁCH NHIỆM|MỘT SỐ|CÁC NHIỆM VỤ|PHỤ LỤC)"
-)
-_HEADER_WORDS = re.compile(
-    r"\b(?:tt|stt|nội dung|nhiệm vụ|công việc|hoạt động|chủ trì|phối hợp|thời gian|thời hạn|"
-    r"tiến độ|cơ quan|đơn vị|sản phẩm|ghi chú|kết quả|kinh phí)\b",
-    re.IGNORECASE,
-)
+# (only tried on lines in capitals)
+_SECTION_WORDS = re.compile(r"^(?:[A-Z]\.\s*)?" + grammar.alt("section"), re.IGNORECASE)
+_HEADER_WORDS = grammar.pattern("column")
 
 
 @dataclass

@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from plangraph.ingest.legal.data import (
     Province,
@@ -49,6 +48,7 @@ from plangraph.ingest.legal.patterns import (
     YEAR_TAIL,
     citation_re,
 )
+from plangraph.ingest.text.memo import per_document
 
 __all__ = ["ActMention", "canonical_id", "find_acts", "symbol_of"]
 
@@ -93,7 +93,7 @@ def find_acts(text: str, province: str | Province | None = None) -> list[ActMent
     return [copy.copy(a) for a in _find_acts(text, province)]
 
 
-@lru_cache(maxsize=4096)
+@per_document
 def _find_acts(text: str, province: Province | None) -> tuple[ActMention, ...]:
     """Header, legal and task readers look at the same sentences: each is read once."""
     return tuple(_read_acts(text, province))

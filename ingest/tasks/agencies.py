@@ -32,6 +32,8 @@ from dataclasses import dataclass, replace
 
 from plangraph.ingest.agencies.resolver import AgencyMatch, AgencyResolver
 from plangraph.ingest.legal.citations import find_acts
+from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import per_document
 
 __all__ = ["AgencyReader", "Subject", "mask"]
 
@@ -50,35 +52,42 @@ class Subject:
 _QUOTED = re.compile(r"“[^”]{0,400}”|\"[^\"]{0,400}\"")
 # what may stand between two agencies of one list
 _LIST_GAP = re.compile(r"^(?:\s|,|;|\bvà\b|\bhoặc\b|\bcác\b|\([^()]{0,120}\))*$")
-_ADVERBS = (r"(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|có\s+hiệu\s+quả|hiệu\s+quả|tốt|tích\s+cực|"
-            r"chủ\s+động|cùng))*")
+_ADVERBS = r"(?:\s+" + grammar.alt("role.manner") + ")*"
+_SUPPORT = grammar.alt("role.support")  # "phối hợp", "kết hợp", "hợp tác" …
 _SUPPORT_BEFORE = re.compile(
-    r"(?:\b(?:phối\s+hợp|phối,?\s*kết\s+hợp|kết\s+hợp|hợp\s+tác)" + _ADVERBS + r"(?:\s+với)?"
-    r"|\bcùng(?:\s+với)?"
-    r"|\bvới\s+sự\s+(?:tham\s+gia|phối\s+hợp|hỗ\s+trợ|giúp\s+đỡ)\s+của)\s*$",
+    r"(?:\b" + _SUPPORT + _ADVERBS + r"(?:\s+với)?"
+    r"|\b" + grammar.alt("role.support_with") + r"(?:\s+với)?"
+    r"|\bvới\s+sự\s+" + grammar.alt("role.support_by") + r"\s+của)\s*$",
     re.IGNORECASE,
 )
 # a bare collective noun right after "phối hợp với" is the collective ("phối hợp với địa phương")
-_GOVERNS = re.compile(r"\b(?:phối\s+hợp|kết\s+hợp|hợp\s+tác)" + _ADVERBS + r"\s+với\s+",
-                      re.IGNORECASE)
+_GOVERNS = re.compile(r"\b" + _SUPPORT + _ADVERBS + r"\s+với\s+", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bvới\s*$", re.IGNORECASE)
-_TOGETHER = re.compile(r"\b(?:phối\s+hợp|kết\s+hợp|hợp\s+tác|liên\s+ngành|liên\s+tịch|giữa|"
-                       r"trao\s+đổi|liên\s+kết|ký\s+kết)\b", re.IGNORECASE)
+_TOGETHER = grammar.pattern("role.together")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ\d“\"(])|[.!?]$")
 _CLAUSE_PUNCT = ",;:"
-_LEAD_IN = re.compile(r"^(?:(giao)(?:\s+cho)?|(đề\s+nghị)|(yêu\s+cầu))$", re.IGNORECASE)
-_DELEGATED = re.compile(r"^(.+?)\s+((?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu))$", re.IGNORECASE)
-_DELEGATING = {"giao", "đề", "yêu"}  # a chain followed by these hands the work on
+# "Giao X …", "Đề nghị X …": the group named after the verb's entry ("giao", "de_nghi", …)
+_LEAD_IN = re.compile(
+    "^(?:" + "|".join(f"(?P<{name.split('.')[1]}>{grammar.alt(name)})"
+                      for name in grammar.names("assign")) + ")$",
+    re.IGNORECASE,
+)
+_DELEGATED = re.compile(r"^(.+?)\s+(" + grammar.alt("assign") + ")$", re.IGNORECASE)
+# a chain followed by these hands the work on ("giao", "đề", "yêu")
+_DELEGATING = {w.split()[0] for w in grammar.words("assign")}
 _TIME_FIRST = {"định", "hàng", "hằng", "mỗi", "trước", "trong", "sau", "cuối", "đầu", "vào"}
 _TIME_WORDS = _TIME_FIRST | {"kỳ", "tháng", "năm", "quý", "ngày", "tuần", "và", "hoặc"}
 _OPENER = re.compile(
     r"^(?:căn\s+cứ|theo|trên\s+cơ\s+sở|kết\s+thúc|sau\s+khi|khi|trong|đồng\s+thời|ngoài\s+ra|"
-    r"hàng\s+năm|hằng\s+năm|định\s+kỳ|để|nhằm|trước|từ|thời\s+gian)\b",
+    + grammar.alt("time.periodic") + r"|để|nhằm|trước|từ|thời\s+gian)\b",
     re.IGNORECASE,
 )
 # "Sở Y tế là cơ quan thường trực, chủ trì …": the body named to run the plan leads it
-_STANDING = re.compile(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)")
+_STANDING = re.compile(r"^là\s+" + grammar.alt("role.holder") + r"\s+"
+                       + grammar.alt("role.standing", "role.chu_tri"), re.IGNORECASE)
 # the subject narrowed to a category before its verb: "Các sở … thuộc diện sắp xếp tiếp nhận …"
+_CHU_TRI = grammar.pattern("role.chu_tri")
+_RESPONSIBLE = grammar.pattern("role.responsible")
 _CATEGORY = re.compile(r"^thuộc\s+(?:diện|phạm\s+vi|đối\s+tượng)\b")
 # a short label that opens a sentence ("Chế độ báo cáo: Các sở, ngành … báo cáo …"): its subject
 # does the work
@@ -108,9 +117,7 @@ class AgencyReader:
 
     def blank_citations(self, text: str) -> str:
         """Legal citations and quoted names blanked out: their bodies are not assignees."""
-        spans = [(a.start, max(a.end, a.subject_end)) for a in find_acts(text, self.province)]
-        spans += [m.span() for m in _QUOTED.finditer(text)]
-        return mask(text, spans)
+        return _blank_citations(text, self.province)
 
     def mentions(self, text: str) -> list[AgencyMatch]:
         """Provincial (or collective) agencies named in running text, in order."""
@@ -193,6 +200,13 @@ class AgencyReader:
         return bool(found) and not rest.strip(" ,;-")
 
 
+@per_document  # support, subjects and collectives read the same sentence
+def _blank_citations(text: str, province: str | None) -> str:
+    spans = [(a.start, max(a.end, a.subject_end)) for a in find_acts(text, province)]
+    spans += [m.span() for m in _QUOTED.finditer(text)]
+    return mask(text, spans)
+
+
 def _last_sentence_end(s: str) -> int:
     ends = [m.end() for m in _SENTENCE_END.finditer(s)]
     return ends[-1] if ends else 0
@@ -202,7 +216,7 @@ def _how(tail: str, after: str) -> str | None:
     """How a chain with `tail` before it (in its clause) and `after` it is assigned, if it is."""
     m = _LEAD_IN.match(tail)
     if m:
-        return ("giao", "de_nghi", "yeu_cau")[next(i for i, g in enumerate(m.groups()) if g)]
+        return m.lastgroup
     if tail and not _is_time_adverbial(tail):
         return None
     nxt = _AFTER_CHAIN.match(after)
@@ -216,9 +230,9 @@ def _how(tail: str, after: str) -> str | None:
         return "plain"
     if not word[:1].islower() or word.lower() in _NOT_VERB | _DELEGATING:
         return None
-    if rest.startswith("chủ trì"):
+    if _CHU_TRI.match(rest):
         return "chu_tri"
-    if rest.startswith("có trách nhiệm") or rest.startswith("chịu trách nhiệm"):
+    if _RESPONSIBLE.match(rest):  # "có trách nhiệm", "chịu trách nhiệm"
         return "trach_nhiem"
     return "plain"
 

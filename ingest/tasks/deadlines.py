@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plangraph.ingest.text import grammar
 from plangraph.ingest.text.vntext import nfc, strip_diacritics
 
 __all__ = ["find_when", "normalise_period", "period_matches", "time_label"]
@@ -40,8 +41,7 @@ __all__ = ["find_when", "normalise_period", "period_matches", "time_label"]
 
 # "Thời gian thực hiện: cả năm 2024", "thời gian hoàn thành: Quý II", "Thời hạn: …", "Tiến độ: …"
 TIME_LABEL = re.compile(
-    r"\b(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn"
-    r"(?:\s+hoàn\s+thành)?|tiến\s+độ(?:\s+thực\s+hiện)?)\s*:\s*",
+    r"\b" + grammar.alt("time.label") + r"\s*:\s*",
     re.IGNORECASE,
 )
 
@@ -125,8 +125,7 @@ _DATE_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d
 _BY = re.compile(r"(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+truoc)?|han\s+chot|den\s+het)"
                  r"\s+(?:ngay\s*)?$")
 _YEARS = re.compile(r"\b(20\d\d|19\d\d)(?:\s*(?:-|den)\s*(?:nam\s+)?(20\d\d))?\b")
-_ONGOING = re.compile(r"\b(?:thuong\s+xuyen|lien\s+tuc|hang\s+nam|hang\s+thang|hang\s+quy"
-                      r"|hang\s+ngay|ongoing)\b")
+_ONGOING = re.compile(r"\b(?:" + grammar.alt("time.ongoing", folded=True) + r"|ongoing)\b")
 _COMPACT = re.compile(r"^(?:(\d{4})-)?([qmh])(\d{1,2})(?:-([qmh])(\d{1,2}))?$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 

@@ -44,18 +44,15 @@ from plangraph.ingest.tasks.references import (
     read_references,
     resolve,
 )
+from plangraph.ingest.text import grammar
 
 __all__ = ["extract_tasks"]
 
-_NO_TASKS = re.compile(
-    r"^(?:một\s+số\s+|các\s+)?(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|"
-    r"quan\s+điểm|căn\s+cứ|đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|"
-    r"bối\s+cảnh)\b",
-    re.IGNORECASE,
-)
-_HEADING_FILLER = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu|và|các|cùng|tỉnh|thành\s+phố)$",
-                             re.IGNORECASE)
-_HEAD_LEAD_IN = re.compile(r"^\s*(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+", re.IGNORECASE)
+_NO_TASKS = re.compile(r"^(?:một\s+số\s+|các\s+)?" + grammar.alt("section.no_tasks") + r"\b",
+                       re.IGNORECASE)
+_HEADING_FILLER = re.compile(r"^(?:" + grammar.alt("assign") + r"|và|các|cùng|"
+                             + grammar.alt("unit.province") + r")$", re.IGNORECASE)
+_HEAD_LEAD_IN = re.compile(r"^\s*" + grammar.alt("assign") + r"\s+", re.IGNORECASE)
 _SECTION_STYLES = ("roman", "upper", "part", "caps")
 _CONVENTION_MIN = 3  # labels without "chủ trì" that make a document's plain subjects implementers
 
@@ -641,15 +638,19 @@ def _common_key(blocks: list[Block]) -> str:
     return common.key if common is not None else blocks[0].key
 
 
+def _column(*parts: str) -> re.Pattern[str]:
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+_IMPLEMENTERS = grammar.alt("column.implementers")
 _COLUMN_WORDS = [
-    ("number", re.compile(r"^(?:s[ốo]\s*)?tt$|^stt$|^số\s+thứ\s+tự$", re.IGNORECASE)),
-    ("when", re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.IGNORECASE)),
-    ("lead", re.compile(r"chủ\s+trì", re.IGNORECASE)),
-    ("support", re.compile(r"phối\s+hợp", re.IGNORECASE)),
-    ("implementers", re.compile(r"(?:cơ\s+quan|đơn\s+vị).*thực\s+hiện|thực\s+hiện$",
-                                re.IGNORECASE)),
-    ("text", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp",
-                        re.IGNORECASE)),
+    ("number", _column("^", grammar.alt("column.number"), "$")),
+    ("when", _column(grammar.alt("column.when"))),
+    ("lead", _column(grammar.alt("column.lead"))),
+    ("support", _column(grammar.alt("column.support"))),
+    ("implementers", _column(grammar.alt("column.holder"), ".*", _IMPLEMENTERS, "|",
+                             _IMPLEMENTERS, "$")),
+    ("text", _column(grammar.alt("column.text"))),
 ]
 
 

@@ -18,31 +18,34 @@ from dataclasses import dataclass, field
 from plangraph.ingest.agencies.resolver import AgencyMatch
 from plangraph.ingest.tasks.agencies import AgencyReader
 from plangraph.ingest.tasks.deadlines import TIME_LABEL, time_label
+from plangraph.ingest.text import grammar
+from plangraph.ingest.text.memo import per_document
 
 __all__ = ["Assignment", "LABEL", "find_label", "read_cells", "read_label"]
 
-LABEL = re.compile(
-    r"(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|phối\s+hợp)\s*:",
-    re.IGNORECASE,
-)
+_HOLDER = grammar.alt("role.holder")  # "đơn vị", "cơ quan"
+_ROLES = grammar.alt("role.thuc_hien", "role.chu_tri", "role.phu_trach", "role.phoi_hop")
+_LEAD_OR_SUPPORT = grammar.alt("role.chu_tri", "role.phoi_hop")
+LABEL = re.compile(_HOLDER + r"\s+" + _ROLES + r"\s*:", re.IGNORECASE)
 _LABEL_START = re.compile(r"^\s*[(\[]?\s*[-+]?\s*(?:" + LABEL.pattern + "|" + TIME_LABEL.pattern
-                          + r"|(?:chủ\s+trì|phối\s+hợp)\s*:)", re.IGNORECASE)
+                          + "|" + _LEAD_OR_SUPPORT + r"\s*:)", re.IGNORECASE)
 _PART_LABEL = re.compile(
-    r"^\s*(?:(?:(?P<unit>đơn\s+vị|cơ\s+quan)\s+)?(?P<role>thực\s+hiện|chủ\s+trì|phụ\s+trách|"
-    r"phối\s+hợp)|(?P<time>thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,20})\s*:\s*",
+    r"^\s*(?:(?:(?P<unit>" + _HOLDER + r")\s+)?(?P<role>" + _ROLES + r")|(?P<time>"
+    + grammar.alt("time.label") + r")[^:]{0,20})\s*:\s*",
     re.IGNORECASE,
 )
 # A label at the end of a paragraph or bullet, after its last sentence: "… cộng đồng. Chủ trì:
 # Sở Y tế; Phối hợp: Công an tỉnh. Thời gian: Quý II." ("Chủ trì:" / "Phối hợp:" bare or
 # after "Cơ quan" / "Đơn vị")
 _ROLE_LABEL = re.compile(
-    r"(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?:chủ\s+trì|phối\s+hợp)\s*:|" + LABEL.pattern,
+    r"(?:" + _HOLDER + r"\s+)?" + _LEAD_OR_SUPPORT + r"\s*:|" + LABEL.pattern,
     re.IGNORECASE,
 )
 _ANY_LABEL = re.compile(_ROLE_LABEL.pattern + "|" + TIME_LABEL.pattern, re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?)”\"]\s*$")
-_CHU_TRI = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
-_PHOI_HOP = re.compile(r"^\W*(?:và\s+)?(?:phối\s+hợp|cùng)(?:\s+với)?\b", re.IGNORECASE)
+_SENTENCE_END = ".;!?)”\""  # a sentence ends before a label: its last character, spaces aside
+_CHU_TRI = grammar.pattern("role.chu_tri")
+_PHOI_HOP = re.compile(r"^\W*(?:và\s+)?" + grammar.alt("role.phoi_hop", "role.support_with")
+                       + r"(?:\s+với)?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -58,15 +61,18 @@ class Assignment:
         return self.lead + self.support + self.implementers
 
 
+@per_document  # the task reader asks again about the same paragraphs
 def find_label(text: str) -> tuple[int, int] | None:
     """Where an assignment label sits in a paragraph: the whole paragraph when it opens with
     one (or with "Thời gian thực hiện:"), else a parenthesis "(Đơn vị thực hiện: …)" (to its
     closing bracket)."""
+    if ":" not in text:  # every label form ends in a colon: most paragraphs need no scan
+        return None
     if _LABEL_START.match(text):
         return 0, len(text)
     for m in _ANY_LABEL.finditer(text):
         before = text[:m.start()]
-        if m.start() and _SENTENCE_END.search(before) and before.count("(") <= \
+        if (ended := before.rstrip()) and ended[-1] in _SENTENCE_END and before.count("(") <= \
                 before.count(")") and _ROLE_LABEL.search(text, m.start()):
             return m.start(), len(text)
     for m in LABEL.finditer(text):
@@ -105,19 +111,27 @@ def read_label(label: str, reader: AgencyReader) -> Assignment:
     for part in _split_top(inner, ";"):
         m = _PART_LABEL.match(part)
         if m is not None:
-            role = None if m.group("time") else re.sub(r"\s+", " ", m.group("role").lower())
+            role = None if m.group("time") else _role(m.group("role"))
             parts.append((role, part[m.end():]))
         elif parts:
             parts[-1] = (parts[-1][0], f"{parts[-1][1]}; {part}")
     for role, value in parts:
-        if role == "chủ trì":
+        if role == "chu_tri":
             out.lead += _agencies(value, reader)
             out.has_chu_tri = True
-        elif role == "phối hợp":
+        elif role == "phoi_hop":
             out.support += _agencies(value, reader)
         elif role is not None:
             _read_units(value, reader, out)
     return out
+
+
+def _role(written: str) -> str:
+    """'Chủ  trì' -> 'chu_tri', 'phối hợp' -> 'phoi_hop', any other unit role -> 'thuc_hien'."""
+    for role in ("chu_tri", "phoi_hop"):
+        if grammar.pattern("role." + role).fullmatch(written):
+            return role
+    return "thuc_hien"
 
 
 def read_cells(reader: AgencyReader, lead: str = "", support: str = "",

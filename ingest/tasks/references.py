@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from plangraph.ingest.document.structure import Block
+from plangraph.ingest.text import grammar
 
 __all__ = ["Reference", "default_part", "has_references", "read_references", "resolve"]
 
@@ -31,8 +32,8 @@ _REF = re.compile(
 )
 _POINTS_AT = re.compile(r"\b(?:tại|ở|theo|thuộc)\s+(?:các\s+)?(?:từ\s+)?"
                         r"(?:điểm|khoản|tiểu\s+mục|mục|phần)\b", re.IGNORECASE)
-_CHU_TRI = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
-_PHOI_HOP = re.compile(r"\bphối\s+hợp\b", re.IGNORECASE)
+_CHU_TRI = grammar.pattern("role.chu_tri")
+_PHOI_HOP = grammar.pattern("role.phoi_hop")
 _UNIT = r"(?:(?:điểm|khoản|mục)\s+)?"
 _RANGE = re.compile(rf"^(?:từ\s+)?{_UNIT}({_ID})\s*(?:-|–|đến)\s*{_UNIT}({_ID})$", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:từ\s+)?(?:(?:điểm|khoản|mục)\s+)?", re.IGNORECASE)

@@ -57,7 +57,7 @@ def assign_themes(text: str) -> list[ThemeMatch]:
     key = theme_key(text, diacritics=diacritics)
     # the longest keyword starting at each word, then the longest of overlapping ones
     spans = [span for start, word in _words(key)
-             if (span := _longest(key, start, by_first.get(word, [])))]
+             if (candidates := by_first.get(word)) and (span := _longest(key, start, candidates))]
     taken: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or start >= b for a, b in taken):

@@ -1,0 +1,174 @@
+"""Grammar words as data (ontology/grammar.json, ingest/text/grammar.py): the data loads, every
+kind is used by the extractors, role words written other ways are read wherever the rule
+applies, and no extractor spells a role word in a regex of its own again."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from plangraph.ingest.agencies.resolver import get_resolver
+from plangraph.ingest.models import DocumentInfo
+from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.tasks.deadlines import normalise_period
+from plangraph.ingest.tasks.extract import extract_tasks
+from plangraph.ingest.text import grammar
+
+INGEST = Path(grammar.__file__).resolve().parents[1]
+
+
+def tasks_of(text: str):
+    doc = RawDocument(file="excerpt.txt", path="excerpt.txt", text=text, lines=text.split("\n"))
+    return extract_tasks(doc, DocumentInfo(), get_resolver())
+
+
+def roles(task):
+    return ({m.type for m in task.lead}, {m.type for m in task.support},
+            {m.type for m in task.implementers})
+
+
+# ------------------------------------------------------------------------------- the data
+
+
+def test_every_kind_has_a_source_and_words_in_nfc() -> None:
+    assert set(grammar.kinds()) == {"role", "assign", "section", "column", "time", "unit"}
+    for kind, data in grammar.kinds().items():
+        assert data["source"].strip(), kind
+        for entry in grammar.names(kind):
+            assert grammar.words(entry), entry
+        for group, entries in data.get("groups", {}).items():
+            assert set(entries) <= set(data["words"]), (kind, group)
+
+
+def test_unknown_names_are_errors() -> None:
+    with pytest.raises(KeyError, match="role.chu_tri_typo"):
+        grammar.pattern("role.chu_tri_typo")
+    with pytest.raises(KeyError, match="roles"):
+        grammar.words("roles.chu_tri")
+
+
+def _names_used_in_ingest() -> set[str]:
+    used = set()
+    call = re.compile(r"grammar\.(?:alt|pattern|words|names)\(([^)]*)\)")
+    for path in INGEST.rglob("*.py"):
+        if path.name == "grammar.py":
+            continue
+        for args in call.findall(path.read_text(encoding="utf-8")):
+            used |= set(re.findall(r"\"([a-z_]+(?:\.[a-z_]+)?)\"", args))
+    return used
+
+
+def test_every_kind_is_used_by_an_extractor() -> None:
+    used = _names_used_in_ingest()
+    assert {name.split(".")[0] for name in used} == set(grammar.kinds())
+    for name in used:
+        assert grammar.words(name), name  # every name the code asks for exists
+
+
+def test_words_match_across_case_spacing_tone_placement_and_diacritics() -> None:
+    assert grammar.pattern("role.chu_tri").search("Sở Y tế CHỦ\n  TRÌ, phối hợp …")
+    assert grammar.pattern("role.chu_tri").search("Sở Y tế chủ trì") is not None
+    assert not grammar.pattern("role.chu_tri").search("chủ trìnhx")
+    assert grammar.pattern("role.support").search("phối,kết hợp với Công an tỉnh")
+    assert grammar.pattern("time.ongoing", folded=True).search("thuc hien hang nam")
+    assert not grammar.pattern("time.ongoing").search("thuc hien hang nam")
+
+
+# ---------------------------------------------------------------- behaviour on real excerpts
+
+
+@pytest.mark.parametrize("label", [
+    " (Đơn vị chủ trì: Sở Giáo dục và Đào tạo; Đơn vị phối hợp: Công an tỉnh; Thời gian thực "
+    "hiện: Quý II/2024).",
+    " (Cơ quan chủ trì: Sở Giáo dục và Đào tạo; Cơ quan phối hợp: Công an tỉnh; Thời gian: Quý "
+    "II/2024).",
+    ". Chủ trì: Sở Giáo dục và Đào tạo; Phối hợp: Công an tỉnh. Thời gian: Quý II/2024.",
+    " (Đơn vị thực hiện: Sở Giáo dục và Đào tạo chủ trì, phối hợp Công an tỉnh; Thời gian thực "
+    "hiện: Quý II/2024).",
+])
+def test_role_labels_written_several_ways(label: str) -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Tăng cường tuyên truyền phòng, chống ma túy trong trường "
+                     f"học{label}\n")
+    assert [(t.key, roles(t), normalise_period(t.when)) for t in tasks] == [
+        ("II.1", ({"Sở Giáo dục và Đào tạo"}, {"Công an cấp tỉnh"}, set()), "2024-Q2")]
+
+
+def test_label_lines_with_chu_tri_thuc_hien() -> None:
+    tasks = tasks_of("""II. NHIỆM VỤ
+1. Tổ chức điều trị nghiện bằng thuốc thay thế tại các cơ sở y tế.
+- Cơ quan chủ trì thực hiện: Sở Y tế.
+- Cơ quan phối hợp thực hiện: Công an tỉnh, Sở Tài chính.
+- Thời gian: Thường xuyên.
+""")
+    assert [(t.key, roles(t), t.when) for t in tasks] == [
+        ("II.1", ({"Sở Y tế"}, {"Công an cấp tỉnh", "Sở Tài chính"}, set()), "Thường xuyên")]
+
+
+def test_units_label_with_chu_tri_thuc_hien_then_support() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Kiểm tra các cơ sở kinh doanh dịch vụ nhạy cảm (Đơn vị "
+                     "thực hiện: Công an tỉnh chủ trì thực hiện, phối hợp Sở Văn hóa, Thể thao "
+                     "và Du lịch; Thời gian thực hiện: hằng năm).\n")
+    assert [roles(t) for t in tasks] == [
+        ({"Công an cấp tỉnh"}, {"Sở Văn hóa, Thể thao và Du lịch"}, set())]
+
+
+def test_table_columns_named_another_way() -> None:
+    tasks = tasks_of("""II. NHIỆM VỤ
+| STT | Nhiệm vụ | Đơn vị chủ trì thực hiện | Đơn vị phối hợp thực hiện | Tiến độ |
+|---|---|---|---|---|
+| 1 | Kiểm tra, xử lý vi phạm tại cơ sở kinh doanh có điều kiện | Công an tỉnh | Sở Y tế | Quý III |
+""")
+    assert [(roles(t), t.when) for t in tasks] == [
+        (({"Công an cấp tỉnh"}, {"Sở Y tế"}, set()), "Quý III")]
+
+
+def test_assignment_verbs_make_a_lead() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Đề nghị Sở Y tế chủ trì, phối hợp với Công an tỉnh triển "
+                     "khai điều trị Methadone.\n")
+    assert [roles(t) for t in tasks] == [({"Sở Y tế"}, {"Công an cấp tỉnh"}, set())]
+
+
+# ------------------------------------------------------------------------------- the guard
+
+_SPACE = re.compile(r"\\s[+*]?|\\ |\[\\s[^\]]*\][+*]?")
+_REGEX_LOOK = re.compile(r"\\s|\(\?|\|")
+
+
+def _regex_literals(source: str) -> list[tuple[int, str]]:
+    """String literals that read as regexes (raw, or with regex syntax), docstrings aside."""
+    docstrings = {node.body[0].lineno for node in ast.walk(ast.parse(source))
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    out = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type != tokenize.STRING or tok.start[0] in docstrings:
+            continue
+        raw = "r" in re.match(r"[A-Za-z]*", tok.string).group(0).lower()
+        if raw or _REGEX_LOOK.search(tok.string):
+            out.append((tok.start[0], tok.string))
+    return out
+
+
+def _role_words_spelled(source: str) -> list[tuple[int, str]]:
+    role = grammar.pattern("role.chu_tri", "role.phoi_hop", "role.phu_trach", "role.holder")
+    return [(line, s) for line, s in _regex_literals(source) if role.search(_SPACE.sub(" ", s))]
+
+
+def test_the_guard_finds_a_role_word_spelled_in_a_regex() -> None:
+    assert _role_words_spelled('X = re.compile(r"(?:đơn\\s+vị)\\s+chủ\\s+trì\\s*:")\n')
+    assert _role_words_spelled('X = re.compile("phối hợp|cùng")\n')
+    assert not _role_words_spelled('def f():\n    """Giao X chủ trì, phối hợp Y."""\n'
+                                   '    return "chủ trì / lead"\n')
+
+
+def test_no_extractor_spells_a_role_word_in_a_regex() -> None:
+    found = [f"{path.relative_to(INGEST)}:{line}: {s[:60]}"
+             for path in sorted(INGEST.rglob("*.py"))
+             for line, s in _role_words_spelled(path.read_text(encoding="utf-8"))]
+    assert not found, "role words belong in ontology/grammar.json:\n" + "\n".join(found)
