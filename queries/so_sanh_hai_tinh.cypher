@@ -4,6 +4,7 @@
 // param: a | province | | Tỉnh thứ nhất / first province
 // param: b | province | | Tỉnh thứ hai / second province
 // param: nam | year | "" | Năm của kế hoạch; bỏ trống: mọi năm / the plans' year; empty: all
+// param: ke_hoach | plan | "" | Một kế hoạch (số, vài từ của tên, tên tệp): tỉnh của nó chỉ tính kế hoạch này, tỉnh kia giữ mọi kế hoạch; bỏ trống: mọi kế hoạch / one plan: its province counts this plan only, the other keeps all; empty: all
 // order: aspect, presence, item, item_id
 // column: aspect | Khía cạnh
 // column: item_id | Mã | id
@@ -19,8 +20,12 @@
 // node: item_id | $item_kind | text=item title=aspect,presence
 // edge: province_a -> item_id | $aspect | when=in_a
 // edge: province_b -> item_id | $aspect | when=in_b
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(x:Agency)
 WHERE (x.province IN $a OR x.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
 // each relation counted on its own: lead, support, co-implementation (no lead named)
 WITH x, t, CASE WHEN EXISTS { MATCH (x)-[:CHU_TRI]->(t) } THEN 'cơ quan chủ trì'
                 WHEN EXISTS { MATCH (x)-[:PHOI_HOP]->(t) } THEN 'cơ quan phối hợp'
@@ -35,8 +40,12 @@ RETURN aspect, item_id, 'AgencyType' AS item_kind, item_id + '' AS item,
             WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
 MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
 WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
 WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'căn cứ' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
@@ -46,8 +55,12 @@ RETURN 'căn cứ' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
             WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
 MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
 WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
 WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'trích dẫn' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
        coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
@@ -57,8 +70,12 @@ RETURN 'trích dẫn' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
             WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
        AS presence
 UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
 WHERE (t.province IN $a OR t.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
 WITH th, collect(DISTINCT t.province) AS ps, $a AS pa, $b AS pb
 RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
        coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
