@@ -22,13 +22,14 @@ WHERE (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH a.province AS province, a.type AS agency_type, count(DISTINCT t) AS tasks,
      count(DISTINCT p) AS plans, collect(DISTINCT p.year) AS years
-MATCH (b:Agency)-[:CHU_TRI]->(u:Task)<-[:CO_NHIEM_VU]-(q:Plan)
-WHERE b.province = province AND ($nam = 0 OR q.year = $nam)
-  AND NOT coalesce(b.type, '') IN $tap_the
-  AND (size($ke_hoach) = 0 OR q.id IN $ke_hoach)
-WITH province, agency_type, tasks, plans, years, b.type AS other,
-     count(DISTINCT u) AS other_tasks
-WITH province, agency_type, tasks, plans, years,
-     sum(CASE WHEN other_tasks > tasks THEN 1 ELSE 0 END) + 1 AS rank
+// ranked among the province's groups counted above (matching every lead edge again for each
+// group cost seconds); a group without a province has no rank
+WITH province, collect({agency_type: agency_type, tasks: tasks, plans: plans, years: years})
+     AS groups
+WHERE province IS NOT NULL
+UNWIND groups AS g
+UNWIND groups AS other
+WITH province, g, sum(CASE WHEN other.tasks > g.tasks THEN 1 ELSE 0 END) + 1 AS rank
 WHERE rank <= $top
-RETURN province, rank, agency_type, tasks, plans, years
+RETURN province, rank, g.agency_type AS agency_type, g.tasks AS tasks, g.plans AS plans,
+       g.years AS years

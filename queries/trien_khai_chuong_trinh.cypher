@@ -25,9 +25,13 @@
 // edge: plan_id -> via_id | $via_relation
 // edge: via_id -> programme_id | TRIEN_KHAI
 // edge: plan_id -> province | THUOC_TINH
-MATCH (p:Plan)-[r:CAN_CU|TRICH_DAN]->(l:LegalAct)-[:PHE_DUYET|TRIEN_KHAI]->(g:Programme)
-WHERE (size($chuong_trinh) = 0 OR g.id IN $chuong_trinh)
-  AND (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+// act -> programme pairs once first: each document that states the pair adds an edge, so the
+// path through every edge crossed every citation with every copy
+MATCH (l:LegalAct)-[:PHE_DUYET|TRIEN_KHAI]->(g:Programme)
+WHERE size($chuong_trinh) = 0 OR g.id IN $chuong_trinh
+WITH DISTINCT l, g
+MATCH (p:Plan)-[r:CAN_CU|TRICH_DAN]->(l)
+WHERE (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 // the first citation's line; `+ 0`: a UNION branch must not return one expression twice
 WITH g, p, l, min(r.file) AS file, min(r.line_start) AS line_start,
      CASE WHEN EXISTS { MATCH (p)-[:CAN_CU]->(l) } THEN 'căn cứ' ELSE 'trích dẫn' END
