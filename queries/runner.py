@@ -131,8 +131,11 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
                      else list(v) if isinstance(v, list) else v
                      for p in q.params if p.type not in RUNNER_ONLY for v in [bound[p.name]]}
     result = store.run(q.cypher(dialect(store)), cypher_params)
-    columns, rows = _merge_sources(list(result.columns),
-                                   [[_plain(v) for v in r] for r in result.rows])
+    # a `deadlines` column's task ids are read, not shown: left unsorted (thousands per row)
+    raw = [q.kind(c) == "deadlines" for c in result.columns]
+    plain = [[v if keep else _plain(v) for v, keep in zip(r, raw, strict=True)]
+             for r in result.rows]
+    columns, rows = _merge_sources(list(result.columns), plain)
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
