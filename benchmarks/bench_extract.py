@@ -13,6 +13,9 @@ extractor is from reading the bytes, whatever the machine's load.
 
 --against REV measures the code of another commit too (a `git archive` of it, imported in its
 own process), interleaved with this checkout round by round, and prints new / old.
+
+Also printed: the peak RSS of the extracting process, and the CPU time of `plangraph --help`
+(a fresh interpreter: what the CLI costs before doing anything).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,7 +53,20 @@ def worker(folder: Path) -> dict[str, float]:
         hits = sum(len(_FLOOR.findall(f.read_bytes().decode("utf-8"))) for f in files)
     floor_s = (time.process_time() - t1) / reps
     return {"docs": len(files), "tasks": tasks, "hits": hits,
-            "extract_docs_s": len(files) / extract_s, "floor_docs_s": len(files) / floor_s}
+            "extract_docs_s": len(files) / extract_s, "floor_docs_s": len(files) / floor_s,
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def help_cpu_s(pythonpath: Path | None) -> float:
+    """CPU time (user + system) of `plangraph --help` in a fresh interpreter."""
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "plangraph", "--help"], env=env, cwd="/",
+                   capture_output=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def run_worker(folder: Path, pythonpath: Path | None) -> dict[str, float]:
@@ -91,9 +108,9 @@ def main() -> None:
         old = checkout(args.against, Path(tmp) / "old") if args.against else None
         runs: dict[str, list[dict[str, float]]] = {"new": [], "old": []}
         for _ in range(args.rounds):
-            runs["new"].append(run_worker(folder, None))
+            runs["new"].append(run_worker(folder, None) | {"help_s": help_cpu_s(None)})
             if old:
-                runs["old"].append(run_worker(folder, old))
+                runs["old"].append(run_worker(folder, old) | {"help_s": help_cpu_s(old)})
     first = runs["new"][0]
     print(f"corpus: {first['docs']} documents, {first['tasks']} tasks "
           f"(median of {args.rounds} rounds, CPU time of one process)")
@@ -104,8 +121,10 @@ def main() -> None:
         floor = statistics.median(r["floor_docs_s"] for r in rs)
         ratio = statistics.median(r["floor_docs_s"] / r["extract_docs_s"] for r in rs)
         label = "this checkout" if name == "new" else args.against
+        rss = max(r["peak_rss_mib"] for r in rs)
+        help_s = statistics.median(r["help_s"] for r in rs)
         print(f"{label:>14}: extract {ext:8.1f} docs/s   re-scan floor {floor:9.1f} docs/s   "
-              f"floor/extract {ratio:7.1f}x")
+              f"floor/extract {ratio:7.1f}x   peak RSS {rss:5.0f} MiB   --help {help_s:.2f} s CPU")
     if runs["old"]:
         speedup = statistics.median(n["extract_docs_s"] / o["extract_docs_s"]
                                     for n, o in zip(runs["new"], runs["old"], strict=True))

@@ -1,19 +1,34 @@
 """Server time of the workbench's pages (`plangraph serve`), through its ASGI app in process.
 
     .venv/bin/python benchmarks/bench_web.py --db plangraph.lbdb [--docs DIR] [--repeat 5]
+    .venv/bin/python benchmarks/bench_web.py --plans 1000 [--repeat 3] [--profile]
 
 Each page is asked once to warm caches (the agency resolver, the name lists), then `--repeat`
-times; the median of the app's own `Server-Timing` (request in, response out) is reported.
+times, the app's kept answers emptied before (so that they do not serve it); the median of
+the app's own `Server-Timing` (request in, response out) is reported, with the part of it spent
+in the store's queries (`query`) and in the runner (`runner`: the queries and the shaping of
+their rows, queries/runner.py; the rest is the web side), and `again`: the same question
+asked again in that app, sorted the other way (a kept answer).
 Targets (issue 11): every page of the sample corpus < 300 ms; question pages at 1,000 plans
-< 1 s. For 1,000 plans: `benchmarks/corpus.py OUT --docs 1000`, then `plangraph ingest OUT`.
+< 1 s. `--plans N` builds a store of the synthetic national corpus (benchmarks/corpus.py, N
+plans, filled as in bench_store.py: the five samples extracted once, each copy re-issued) and
+caches it under /tmp (`--rebuild` to build it again, e.g. after a schema change).
+`--profile` prints, per page, where the time went (cProfile, top functions by own time).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import re
 import statistics
+import sys
+import tempfile
+import time
 import warnings
+from pathlib import Path
 
 from plangraph.graph.store import open_store
 
@@ -39,31 +54,109 @@ PAGES = [
 ]
 
 
+def national_store(plans: int, seed: int, rebuild: bool) -> Path:
+    """A store of `plans` documents of the synthetic corpus, cached under /tmp."""
+    path = Path(tempfile.gettempdir()) / f"plangraph-bench-web-{plans}-s{seed}.lbdb"
+    if path.exists() and not rebuild:
+        return path
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_store import extractions, fill
+
+    from plangraph.graph.ladybug_store import LadybugStore
+
+    for old in path.parent.glob(path.name + "*"):
+        old.unlink()
+    t0 = time.perf_counter()
+    xs = list(extractions(plans, seed))
+    with LadybugStore(path) as store:
+        for start in range(0, len(xs), 250):
+            fill(store, xs[start:start + 250])
+        print(f"built {path} in {time.perf_counter() - t0:.0f} s: {store.stats()['nodes']}",
+              flush=True)
+    return path
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", required=True)
+    ap.add_argument("--db", help="an existing store (default: --plans N built under /tmp)")
+    ap.add_argument("--plans", type=int, help="build (or reuse) a store of N synthetic plans")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--docs", default="examples/plans")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--only", help="only the pages whose URL contains this text")
+    ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
+    if not args.db and not args.plans:
+        ap.error("--db or --plans")
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
     from plangraph.web.app import create_app
 
-    store = open_store(args.db, read_only=True)
+    db = args.db or national_store(args.plans, args.seed, args.rebuild)
+    store = open_store(str(db), read_only=True)
+    queried = [0.0]
+    run = store.run
+
+    def timed_run(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return run(*a, **k)
+        finally:
+            queried[0] += time.perf_counter() - t0
+
+    store.run = timed_run
+    from plangraph.web import question
+
+    ran = [0.0]
+    runner = question.run
+
+    def timed_runner(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return runner(*a, **k)
+        finally:
+            ran[0] += time.perf_counter() - t0
+
+    question.run = timed_runner
     client = TestClient(create_app(store, docs=[args.docs]))
+    kept = getattr(client.app.state, "answers", None)  # older code keeps none
     plan = re.search(r'href="(/ke-hoach\?[^"]+)"', client.get("/tinh?ten=ha+noi").text)
     task = plan and re.search(r'href="(/nhiem-vu\?[^"]+)"', client.get(plan[1]).text)
-    pages = PAGES + [p[1].replace("&amp;", "&") for p in (plan, task) if p]
-    print(f"{'page':60} {'ms (median)':>12} {'max':>8}  status")
+    act = re.search(r'href="(/van-ban\?[^"]+)"', client.get("/q/chuoi_can_cu").text)
+    prog = plan and re.search(r'href="(/chuong-trinh\?[^"]+)"', client.get(plan[1]).text)
+    found = [p[1].replace("&amp;", "&") for p in (plan, task, act, prog) if p]
+    pages = [p for p in PAGES + found if not args.only or args.only in p]
+    print(f"{'page':60} {'ms (median)':>12} {'query':>8} {'runner':>8} {'max':>8} {'again':>8}"
+          "  status")
     for url in pages:
         client.get(url)
-        times, status = [], 0
+        times, spent, ran_ms, again, status = [], [], [], [], 0
         for _ in range(args.repeat):
+            if kept is not None:
+                kept.clear()
+            queried[0] = ran[0] = 0.0
             r = client.get(url)
             status = r.status_code
             times.append(float(r.headers["server-timing"].split("dur=")[1]))
-        print(f"{url[:60]:60} {statistics.median(times):12.1f} {max(times):8.1f}  {status}")
+            spent.append(queried[0] * 1000)
+            ran_ms.append(ran[0] * 1000)
+            if url.startswith("/q/") and "." not in url.split("?")[0]:
+                r = client.get(url + ("&" if "?" in url else "?") + "desc=1")
+                again.append(float(r.headers["server-timing"].split("dur=")[1]))
+        print(f"{url[:60]:60} {statistics.median(times):12.1f} {statistics.median(spent):8.1f}"
+              f" {statistics.median(ran_ms):8.1f} {max(times):8.1f}"
+              f" {statistics.median(again) if again else 0:8.1f}  {status}",
+              flush=True)
+        if args.profile:
+            prof = cProfile.Profile()
+            prof.enable()
+            client.get(url)
+            prof.disable()
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(8)
+            print("\n".join(out.getvalue().splitlines()[6:18]))
     print("stats:", store.stats()["nodes"])
     store.close()
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import click
 
 from plangraph.commands.stopping import StopAfterCurrent
+from plangraph.graph.law_join import ambiguous_laws
 from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
@@ -211,8 +212,9 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
                     failures.append(f"{path}: {_reason(path, exc)}")
         try:
             stats = store.stats()
+            ambiguous = ambiguous_laws(store)
         except StoreError as exc:  # the store went away: still report what happened to each file
-            stats = None
+            stats, ambiguous = None, []
             failures.append(str(exc))
     finally:
         store.close()
@@ -220,6 +222,11 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     if stats is not None:
         for line in summary_lines(summaries, stats):
             click.echo(line)
+    for name, years in ambiguous:
+        click.echo(f"Lưu ý / note: “{name}” được trích không ghi năm, kho có {len(years)} luật "
+                   f"cùng tên ({', '.join(map(str, years))}): để riêng / cited without its "
+                   "year and the store holds laws of that name of several years: kept apart "
+                   "(ambiguous)")
     if stopped:
         click.echo(stopped[0], err=True)
     if failures:

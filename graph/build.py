@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from plangraph.graph.rows import GraphRows
@@ -30,6 +31,8 @@ from plangraph.ingest.text.identity import (
     agency_id,
     legal_act_id,
     named_act_id,
+    named_act_key,
+    named_act_year,
     plan_node_id,
     programme_key,
     province_node_id,
@@ -132,8 +135,10 @@ class _Builder:
         """Add every cited act; return the lookup from how the text refers to an act to its id."""
         lookup: dict[str, str] = {}
         sources: dict[str, Source | None] = {}
+        written: dict[str, str] = {}  # act id -> its number as the document wrote it
         for ref in self.x.legal_refs:
             act = self.numbered_act(ref)
+            written.setdefault(act, squeeze(ref.id))
             lookup.setdefault(ref_key(ref.id), act)
             sources[act] = ref.sources[0] if ref.sources else None
         for number, year, scope in self.x.basis:
@@ -142,15 +147,24 @@ class _Builder:
                 self.numbered_act(LegalRef(id=number, year=year, scope=scope))
                 lookup.setdefault(ref_key(number), act)
                 sources[act] = self.doc.source
+            written.setdefault(act, squeeze(number))
             self.edge("CAN_CU", "Plan", self.plan_id, "LegalAct", act, sources[act],
-                      relation="basis")
+                      relation="basis", as_written=written[act])
+        cited = []  # (act, as written, source): a law may be written both with and without year
+        dated = dated_laws(n.name for n in self.x.named_acts)
         for named in self.x.named_acts:
-            act = self.node("LegalAct", id=named_act_id(named.name), type=named.type,
-                            name=squeeze(named.name))
+            act = named_act_id(named.name)
+            act = dated.get(act, act)  # the year this document gives the law elsewhere
+            self.node("LegalAct", id=act, type=named.type,
+                      name=squeeze(named.name) if act == named_act_id(named.name) else None)
             lookup.setdefault(ref_key(named.name), act)
-            sources.setdefault(act, named.sources[0] if named.sources else None)
+            cited.append((act, squeeze(named.name), named.sources[0] if named.sources else None))
         for act, source in sources.items():
-            self.edge("TRICH_DAN", "Plan", self.plan_id, "LegalAct", act, source)
+            self.edge("TRICH_DAN", "Plan", self.plan_id, "LegalAct", act, source,
+                      as_written=written.get(act))
+        for act, as_written, source in cited:
+            self.edge("TRICH_DAN", "Plan", self.plan_id, "LegalAct", act, source,
+                      as_written=as_written)
         return lookup
 
     def numbered_act(self, ref: LegalRef) -> str:
@@ -222,6 +236,16 @@ class _Builder:
             self.node("AgencyType", id=mention.type)
             self.edge("LA_LOAI", "Agency", agency, "AgencyType", mention.type)
         return agency
+
+
+def dated_laws(names: Iterable[str]) -> dict[str, str]:
+    """Year-less law id -> the dated law id, for the laws the names give with exactly one
+    year ('Luật Phòng, chống ma túy' and '… năm 2021' in one document are one law)."""
+    years: dict[str, set[str]] = {}
+    for name in names:
+        if named_act_year(name):
+            years.setdefault(f"name:{named_act_key(name)}", set()).add(named_act_id(name))
+    return {base: ids.pop() for base, ids in years.items() if len(ids) == 1}
 
 
 def _schema_row(schema_props: dict[str, str], props: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,8 @@ relationship types and properties (`pg:schemaName`), so that the mapping lives i
 
 GraphML (networkx, Gephi): one node per graph node ("<Label>:<id>"), one edge per relationship,
 so the counts are those of `plangraph stats`; lists are joined with "; ". CSV: one UTF-8 (with
-BOM, for Excel) table per label (nodes_<Label>.csv) and per relationship type (edges_<TYPE>.csv).
+BOM, for Excel) table per label (nodes_<Label>.csv) and per relationship type (edges_<TYPE>.csv);
+text cells go through queries/output.py's `sanitize_cell` (no formulas, no control characters).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from plangraph.graph.rows import EdgeRows, GraphRows, read_graph
 from plangraph.graph.schema import NODES, REL_BY_NAME, RELS, label_vi
 from plangraph.graph.store import GraphStore
+from plangraph.queries.output import sanitize_cell
 
 VOCABULARY = Path(__file__).resolve().parent.parent / "ontology" / "plangraph.ttl"
 PG = Namespace("https://w3id.org/plangraph/def#")
@@ -298,7 +300,14 @@ def _table(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
         out.writerow(columns)
         for row in rows:
             flat = _flat(row)
-            out.writerow(["" if flat.get(c) is None else flat[c] for c in columns])
+            out.writerow([_csv_cell(flat.get(c)) for c in columns])
+
+
+def _csv_cell(value: Any) -> Any:
+    """Document text as a spreadsheet must read it: never a formula, no control characters."""
+    if value is None:
+        return ""
+    return sanitize_cell(value, "csv") if isinstance(value, str) else value
 
 
 # --- one call -------------------------------------------------------------------------------
@@ -317,7 +326,9 @@ def export(store: GraphStore, fmt: str, path: Path) -> tuple[int, int]:
     tmp = path if in_place else path.with_name(path.name + ".tmp")
     try:
         if fmt == "graphml":
-            nx.write_graphml(to_networkx(rows), tmp)
+            # the ElementTree writer: lxml's incremental writer, left in a reference cycle by a
+            # failed write (a full disk), crashed the process when garbage collected
+            nx.write_graphml_xml(to_networkx(rows), tmp)
         elif fmt == "ttl":
             to_rdf(rows).serialize(tmp, format="turtle", encoding="utf-8")
         else:

@@ -85,6 +85,9 @@ class LadybugStore:
         if path.is_dir():
             raise StoreError(f"{path} là thư mục, cần một tệp / is a directory; the embedded "
                              "store is one file (e.g. plangraph.lbdb)")
+        if path.exists() and not path.is_file():  # a device, pipe or socket: never written
+            raise StoreError(f"{path} không phải tệp thường / is not a regular file (a device, "
+                             "pipe or socket): left untouched; choose another --db")
         if path.is_file() and path.stat().st_size and not _is_ladybug_file(path):
             raise StoreError(f"{path} không phải kho plangraph (LadybugDB) / is not a plangraph "
                              "store (LadybugDB file): left untouched; choose another --db")

@@ -10,6 +10,11 @@ Two layouts, chosen from the graph's shape, not from the question's name:
 - **groups** otherwise (networks with cycles, e.g. agencies coordinating): one circle of nodes
   per province, each with the province's name above it; nodes of several provinces together.
 
+A third, **columns**, is asked for by whoever builds the graph (an entity page's graph:
+`graph.graph["layout"] = "columns"`): each node's `column` attribute says where it goes (the
+entity in the middle, what points at it on the left, what it points at on the right); within
+a column nodes are grouped by type and ordered like the layered layout's.
+
 Positions are computed here, once, and the browser only draws (physics off): the result is
 the same at each load and fast at a few thousand nodes. Sizes are in vis-network pixels; a
 label's width is estimated from its length.
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -55,7 +61,11 @@ def positions(graph: nx.MultiDiGraph, layout: str | None = None
               ) -> tuple[str, dict[str, tuple[float, float]], list[dict]]:
     """(layout, node -> (x, y), captions): captions are group titles to draw as text
     ({"text", "x", "y", "group"})."""
-    layout = layout or choose(graph)
+    layout = layout or graph.graph.get("layout") or choose(graph)
+    if layout == "columns" and graph.number_of_nodes():
+        return layout, columns(graph), []
+    if layout == "columns":
+        return "empty", {}, []
     if layout == "layered":
         return layout, layered(graph), []
     if layout == "groups":
@@ -87,14 +97,41 @@ def layered(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     layer: dict[str, int] = {}
     for n in nx.topological_sort(g):  # longest path from a root
         layer[n] = max((layer[p] + 1 for p in g.predecessors(n)), default=0)
+    keys = {n: _sort_key(graph, n) for n in graph.nodes}
+    columns = _ordered(graph, g.to_undirected(), layer, keys.__getitem__)
+    roots = columns.get(0, [])
+    if (len(columns) == 2 and len(roots) == 2
+            and all(graph.nodes[n].get("type") == "Province" for n in roots)):
+        return _compare(graph, g, roots, columns[1])
+    rows = max(12, math.ceil(2 * math.sqrt(graph.number_of_nodes())))
+    return _place([[c[i:i + rows] for i in range(0, len(c), rows)]
+                   for _, c in sorted(columns.items())], graph)
+
+
+def columns(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """The "columns" layout: each node in the column its `column` attribute names."""
+    layer = {n: int(a.get("column", 0)) for n, a in graph.nodes(data=True)}
+    keys = {n: _sort_key(graph, n) for n in graph.nodes}
+    cols = _ordered(graph, nx.Graph(graph.to_undirected(as_view=True)), layer,
+                    keys.__getitem__, lambda n: str(graph.nodes[n].get("type")))
+    rows = max(12, math.ceil(2 * math.sqrt(graph.number_of_nodes())))
+    return _place([[c[i:i + rows] for i in range(0, len(c), rows)]
+                   for _, c in sorted(cols.items())], graph)
+
+
+def _ordered(graph: nx.MultiDiGraph, undirected: nx.Graph, layer: dict[str, int],
+             key: Callable[[str], tuple], group: Callable[[str], str] = lambda n: ""
+             ) -> dict[int, list[str]]:
+    """Nodes per column, ordered by their neighbours' positions in the next column (barycentre
+    sweeps down and up) so that edges cross little; `key` breaks ties; nodes of one `group`
+    stay together."""
     columns: dict[int, list[str]] = defaultdict(list)
     for n in graph.nodes:
         columns[layer[n]].append(n)
     order = {}
     for k in sorted(columns):
-        columns[k].sort(key=lambda n: _sort_key(graph, n))
+        columns[k].sort(key=lambda n: (group(n), key(n)))
         order.update({n: i for i, n in enumerate(columns[k])})
-    undirected = g.to_undirected(as_view=True)
     for sweep in range(4):  # barycentre: down, up, down, up
         ks = sorted(columns) if sweep % 2 == 0 else sorted(columns, reverse=True)
         for k in ks[1:]:
@@ -104,15 +141,9 @@ def layered(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
                 near = [order[m] for m in undirected[n] if layer[m] == side]
                 return sum(near) / len(near) if near else order[n]
 
-            columns[k].sort(key=lambda n: (centre(n), _sort_key(graph, n)))
+            columns[k].sort(key=lambda n: (group(n), centre(n), key(n)))
             order.update({n: i for i, n in enumerate(columns[k])})
-    roots = columns.get(0, [])
-    if (len(columns) == 2 and len(roots) == 2
-            and all(graph.nodes[n].get("type") == "Province" for n in roots)):
-        return _compare(graph, g, roots, columns[1])
-    rows = max(12, math.ceil(2 * math.sqrt(graph.number_of_nodes())))
-    return _place([[c[i:i + rows] for i in range(0, len(c), rows)]
-                   for _, c in sorted(columns.items())], graph)
+    return columns
 
 
 def _place(columns: list[list[list[str]]], graph: nx.MultiDiGraph

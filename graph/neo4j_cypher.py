@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from plangraph.graph import statements
+from plangraph.graph import law_join, statements
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
 from plangraph.graph.statements import SHARED_PROVENANCE, Statement
@@ -138,6 +138,7 @@ def all_statements() -> list[dict[str, Any]]:
               *statements.delete_statements("neo4j", ["old"], shared, ["keep"]),
               *write_statements(rows), *write_statements(rows, overwrite=True),
               statements.names_statement("neo4j", ["agency"]),
+              *law_join.sample_statements("neo4j"),
               *(Statement(c, {}) for c in statements.count_statements().values())]
     names = {n.label for n in NODES} | {r.name for r in RELS}
     names |= {p for n in NODES for p in n.props} | {p for r in RELS for p in r.props}

@@ -53,7 +53,8 @@ PROVINCE_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc
                     "#b07aa1", "#ff9da7", "#9c755f", "#17becf"]
 SHARED_COLOUR = "#d0d0d0"  # a node of several provinces
 EDGE_COLOURS = {"chủ trì": "#c0392b", "phối hợp": "#2e86c1", "thực hiện": "#7f8c8d",
-                "căn cứ": "#8e44ad", "trích dẫn": "#b9770e", "thuộc tỉnh": "#c8c8c8"}
+                "căn cứ": "#8e44ad", "trích dẫn": "#b9770e", "thuộc tỉnh": "#c8c8c8",
+                "có nhiệm vụ": "#d5d8dc"}
 _EDGE_PALETTE = ["#16a085", "#d35400", "#2c3e50", "#27ae60", "#7d3c98", "#a04000"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -96,7 +97,7 @@ def payload(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, step: int = S
     if len(nodes) > max_nodes:
         notes.append(f"Kết quả lớn: chỉ gửi {max_nodes:,} / {len(nodes):,} nút đầu tiên / large "
                      f"result: the first {max_nodes:,} of {len(nodes):,} nodes")
-        graph = graph.subgraph(nodes[:max_nodes])
+        graph = graph.subgraph(nodes[:max_nodes]).copy()  # a view is slow to walk
         nodes = nodes[:max_nodes]
     for n in nodes:  # the text drawn, which the layout makes room for
         a = graph.nodes[n]

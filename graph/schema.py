@@ -77,10 +77,13 @@ RELS: tuple[RelType, ...] = (
     RelType("THUC_HIEN", (("Agency", "Task"),), _MENTION, "thực hiện", "implements"),
     # Plan -> act: the plan is based on the act (căn cứ / thực hiện).
     # Act -> act: the first act implements, details or continues the second.
+    # `as_written`: the act as the document wrote it (a law cited without its year keeps its
+    # spelling when graph/law_join.py points the edge at the dated law).
     RelType("CAN_CU", (("Plan", "LegalAct"), ("LegalAct", "LegalAct")),
-            {**PROVENANCE, "relation": "STRING"}, "căn cứ", "is based on"),
-    RelType("TRICH_DAN", (("Plan", "LegalAct"), ("Plan", "Programme")), PROVENANCE,
-            "trích dẫn", "cites"),
+            {**PROVENANCE, "relation": "STRING", "as_written": "STRING"}, "căn cứ",
+            "is based on"),
+    RelType("TRICH_DAN", (("Plan", "LegalAct"), ("Plan", "Programme")),
+            {**PROVENANCE, "as_written": "STRING"}, "trích dẫn", "cites"),
     RelType("THUOC_TINH", (("Plan", "Province"), ("Agency", "Province"), ("Task", "Province")),
             PROVENANCE, "thuộc tỉnh", "in province"),
     RelType("LA_LOAI", (("Agency", "AgencyType"),), {}, "là loại", "is of type"),

@@ -9,7 +9,8 @@ one write transaction (`replace_plan`):
    that nothing points at any more (reference nodes stay);
 3. write the new rows (each store's own bulk path: LadybugDB `LOAD FROM` a DataFrame, Neo4j
    `UNWIND` batches);
-4. set each named agency's `names` to the names its mentions were written with.
+4. set each named agency's `names` to the names its mentions were written with;
+5. point the year-less cites of the laws touched at their dated law (graph/law_join.py).
 
 Every statement starts from a node looked up by its key (`{id: …}`) and walks edges from there:
 none scans a whole label or relationship table, so a load costs the same in a store of 100 or
@@ -183,18 +184,23 @@ def replace_plan(run: Run, dialect: str, rows: GraphRows, writes: Iterable[State
                  keep: list[str]) -> list[str]:
     """Replace what earlier loads of the document of `rows` wrote by `writes` (the store's
     statements writing `rows`), inside the caller's transaction. Returns the old plan ids."""
+    from plangraph.graph import law_join
+
     plan = rows.nodes["Plan"][0]
     old = earlier_loads(plan, run(lookup_statement(plan)))
     named = {row["id"] for row in rows.nodes.get("Agency", [])}
+    laws = law_join.bases(row["id"] for row in rows.nodes.get("LegalAct", []))
     if old:
         shared = touched(run, old)
         named |= set(shared.get("Agency", []))
+        laws |= law_join.bases(shared.get("LegalAct", []))
         for statement in delete_statements(dialect, old, shared, keep):
             run(statement)
     for statement in writes:
         run(statement)
     if named:
         run(names_statement(dialect, sorted(named)))
+    law_join.rejoin(run, dialect, laws, keep)
     return old
 
 
@@ -204,9 +210,12 @@ def remove_plans(run: Run, dialect: str, file_or_id: str, keep: list[str]) -> li
     old = [r[0] for r in run(Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
                                        "RETURN p.id", {"id": file_or_id, "file": file_or_id}))]
     if old:
+        from plangraph.graph import law_join
+
         shared = touched(run, old)
         for statement in delete_statements(dialect, old, shared, keep):
             run(statement)
         if shared.get("Agency"):
             run(names_statement(dialect, shared["Agency"]))
+        law_join.rejoin(run, dialect, law_join.bases(shared.get("LegalAct", [])), keep)
     return old

@@ -40,10 +40,13 @@ def sanitize_cell(text: str, target: str) -> str:
     harmless: escape sequences and control characters (a terminal would obey them, openpyxl
     refuses them) and bidirectional overrides (they disguise text) are removed everywhere; in
     CSV and XLSX a cell a spreadsheet would read as a formula (=, +, -, @, tab or CR first) gets
-    a leading apostrophe, unless it is a plain number."""
+    a leading apostrophe, unless it is a plain number — also when spaces come first, since
+    spreadsheets skip them. Also used for the CSV tables of `plangraph export`."""
     text = _CONTROL.sub("", _ESCAPE.sub("", text))
-    if target in ("csv", "xlsx") and text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
-        text = "'" + text
+    if target in ("csv", "xlsx"):
+        head = text.lstrip(" \t\r\n\u00a0\u3000")
+        if (text.startswith(_FORMULA) or head.startswith(_FORMULA)) and not _NUMBER.fullmatch(head):
+            text = "'" + text
     return text
 
 

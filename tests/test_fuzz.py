@@ -5,6 +5,11 @@ The fast part runs a few hundred inputs; `python -m pytest -m long` runs over 10
 
 import dataclasses
 import itertools
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -107,6 +112,8 @@ def test_random_bytes_in_any_format_extract_or_are_refused(tmp_path, data, suffi
 # ---------------------------------------------------------------- the long suite
 
 LONG = {"documents": 40_000, "unicode": 25_000, "bytes": 40_000}  # 105,000 inputs
+# a shorter run of one kind: PLANGRAPH_FUZZ_DOCUMENTS=20000 (likewise _UNICODE, _BYTES)
+LONG = {k: int(os.environ.get(f"PLANGRAPH_FUZZ_{k.upper()}", n)) for k, n in LONG.items()}
 
 
 def _long(strategy, examples, to_bytes, name, suffixes=(".txt",)):
@@ -135,3 +142,26 @@ def test_long_fuzz(kind, tmp_path):
     run(tmp_path)
     record(f"fuzz_{kind}", crashes=0, **counts)
     assert counts["inputs"] >= LONG[kind]
+
+
+@pytest.mark.long
+def test_long_fuzz_atheris(tmp_path):
+    """Coverage-guided (tests/fuzz_atheris.py), from the sample plans as a starting corpus;
+    PLANGRAPH_FUZZ_ATHERIS inputs (20,000)."""
+    pytest.importorskip("atheris", reason="atheris not installed (pip install atheris: wheels "
+                        "for CPython on Linux)")
+    runs = int(os.environ.get("PLANGRAPH_FUZZ_ATHERIS", 20_000))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, seed in enumerate(SEEDS.values()):
+        (corpus / f"seed{i}").write_bytes(b"\x00" + seed.read_bytes()[:4000])  # as .txt
+    counts = tmp_path / "counts.json"
+    run = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("fuzz_atheris.py")), f"-runs={runs}",
+         "-max_len=4096", f"-artifact_prefix={tmp_path}/", str(corpus)],
+        env={**os.environ, "PLANGRAPH_ATHERIS_COUNTS": str(counts)},
+        capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-4000:]  # a crash: its traceback and input file
+    numbers = json.loads(counts.read_text())
+    record("fuzz_atheris", crashes=0, **numbers)
+    assert numbers["inputs"] >= runs - len(SEEDS)

@@ -75,6 +75,34 @@ def test_csv_cells_are_never_formulas(hostile_db):
     assert not [c for c in cells if "\x1b" in c]
 
 
+def formula_cells(cells):
+    """Cells a spreadsheet would run: a formula sign first, spaces before it are skipped."""
+    return [c for c in cells
+            if c[:1] in ("\t", "\r") or c.lstrip(" \t\r\n\u00a0")[:1] in ("=", "+", "-", "@")]
+
+
+def test_exported_csv_tables_are_never_formulas(hostile_db):
+    root, db = hostile_db
+    out = root / "bang"
+    result = plangraph("--db", db, "export", "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    cells = [c for path in sorted(out.glob("*.csv"))
+             for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))) for c in row]
+    assert any(c.lstrip("'").startswith("=HYPERLINK") for c in cells)  # the task text
+    assert formula_cells(cells) == []
+    assert not [c for c in cells if "\x1b" in c or "\u202e" in c]
+
+
+@pytest.mark.parametrize("text", ["=1+1", " =1+1", "\t=1+1", "  @SUM(A1)", "\u00a0+1-1",
+                                  "-HYPERLINK(\"x\")", "＝1+1"])
+def test_a_formula_after_leading_spaces_is_neutralised(text):
+    from plangraph.queries.output import sanitize_cell
+
+    for target in ("csv", "xlsx"):
+        assert sanitize_cell(text, target).startswith("'")
+    assert sanitize_cell(" -12,5", "csv") == " -12,5"  # a plain number stays a number
+
+
 def test_xlsx_cells_are_text_never_formulas(hostile_db):
     from openpyxl import load_workbook
 

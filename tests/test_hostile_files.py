@@ -5,6 +5,8 @@ exactly what it held. The limits are in ingest/read/limits.py."""
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +16,7 @@ from plangraph.ingest.read import limits
 
 from . import hostile_files as bad
 from .conftest import SEEDS
+from .long_results import record
 
 
 def plangraph(*args):
@@ -168,19 +171,46 @@ def test_symlink_loops_and_dangling_links_are_named_not_followed(tmp_path):
     assert "Traceback" not in result.output
 
 
-def a_folder_of_tiny_files_reports_each(tmp_path, n):
+# Limits for a folder of tiny files, on a loaded 2-core machine: seconds per 100 files, and the
+# memory of the ingest's biggest process (the ingest or one of its extraction workers).
+SECONDS_PER_100_FILES = 60
+MAX_RSS_MB = 1024
+MEASURE = """
+import resource, subprocess, sys, time
+t = time.monotonic()
+r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(r.returncode, round(time.monotonic() - t, 1),
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)
+"""
+
+
+def a_folder_of_tiny_files_reports_each(tmp_path, loaded, n):
+    """Every file named or counted once, one summary, time and memory bounded, the store as
+    it was (none of them is a plan)."""
+    db, before = loaded
     folder = bad.thousand_files(tmp_path, n)
-    result = plangraph("--db", tmp_path / "g.lbdb", "ingest", folder)
-    assert "Traceback" not in result.output
-    failed = [ln for ln in result.stderr.splitlines()
+    run = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "plangraph",
+                          "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
+    status, *out = run.stdout.split("\n", 1)
+    code, seconds, rss_mb = status.split()
+    out = out[0] if out else ""
+    assert int(code) == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    failed = [ln for ln in run.stderr.splitlines()
               if re.match(rf"{re.escape(str(folder))}/\d{{4}}\.txt: ", ln)]
-    assert len(failed) + int(re.search(r"Đã nạp (\d+) văn bản", result.stdout)[1]) == n
+    loaded_n = [int(m) for m in re.findall(r"Đã nạp (\d+) văn bản", out)]
+    assert len(loaded_n) == 1 and len(failed) + loaded_n[0] == n, out
+    assert float(seconds) < SECONDS_PER_100_FILES * n / 100, seconds
+    assert int(rss_mb) < MAX_RSS_MB, rss_mb
+    assert snapshot(db) == before
+    record(f"tiny_files_{n}", files=n, refused=len(failed), seconds=float(seconds),
+           max_rss_mb=int(rss_mb))
 
 
-def test_a_folder_of_a_hundred_tiny_files_reports_each(tmp_path):
-    a_folder_of_tiny_files_reports_each(tmp_path, 100)
+def test_a_folder_of_a_hundred_tiny_files_reports_each(tmp_path, loaded):
+    a_folder_of_tiny_files_reports_each(tmp_path, loaded, 100)
 
 
 @pytest.mark.long
-def test_a_folder_of_a_thousand_tiny_files_reports_each(tmp_path):
-    a_folder_of_tiny_files_reports_each(tmp_path, 1000)
+def test_a_folder_of_a_thousand_tiny_files_reports_each(tmp_path, loaded):
+    a_folder_of_tiny_files_reports_each(tmp_path, loaded, 1000)

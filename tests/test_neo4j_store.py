@@ -194,6 +194,8 @@ class FakeServer:
                                   [plan, None, None, None, None]) for plan in self.old])
         if cypher.startswith("UNWIND $old"):
             return Result([])
+        if cypher.startswith("MATCH (n:LegalAct) WHERE n.id = $base"):
+            return Result([])  # graph/law_join.py: no law of that name stored yet
         if cypher.endswith("RETURN count(*)"):
             return Result([Record(["count(*)"], [len(params["rows"]) - self.missing_ends])])
         if " RETURN count(" in cypher:

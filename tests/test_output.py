@@ -140,7 +140,7 @@ def test_html_writes_the_page_says_where_and_prints_the_table_only_when_asked(
     assert page.exists() and str(page) in quiet.stderr
     assert quiet.stdout == ""
     asked = cli(corpus_db, "query", "can_cu_chung", "--html", str(page), "--format", "table")
-    assert "Văn bản" in asked.stdout and "14 dòng / rows" in asked.stdout
+    assert "Văn bản" in asked.stdout and "15 dòng / rows" in asked.stdout
 
 
 def test_collectives_are_marked_in_what_people_read(store):

@@ -52,6 +52,17 @@ def test_db_at_a_file_that_is_not_a_store_is_left_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ghi chu.txt"]
 
 
+def test_db_at_a_device_or_a_pipe_is_refused_and_left_alone(tmp_path):
+    pipe = tmp_path / "ong"
+    os.mkfifo(pipe)
+    places = [pipe] + [Path(d) for d in ("/dev/null", "/dev/full") if Path(d).exists()]
+    for place in places:
+        for command in (["ingest", DOC], ["stats"]):
+            assert "not a regular file" in one_line_error(plangraph("--db", place, *command))
+        assert not Path(f"{place}.lock").exists() and not Path(f"{place}.wal").exists()
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and [p.name for p in tmp_path.iterdir()] == ["ong"]
+
+
 def test_db_where_nothing_can_be_written():
     line = one_line_error(plangraph("--db", "/proc/plangraph-test.lbdb", "ingest", DOC))
     assert "/proc/plangraph-test.lbdb" in line

@@ -82,6 +82,20 @@ def test_full_text_search_reads_an_injection_as_the_words_it_contains(db):
         assert rows(attack) == rows(" ".join(names.words(attack)) or "zzzz"), attack
 
 
+FTS_SYNTAX = ['"', '"""', 'ma túy"', 'NEAR(ma tuy, 2)', 'ma* OR tuy', '^ma -tuy', 'text: ma',
+              '(ma', 'AND OR NOT', 'ma \x00 tuy', "ma\ttuy\n", "*", "ma_tuy", "x" * 10_000]
+
+
+def test_full_text_search_syntax_typed_by_a_user_is_never_an_error(db):
+    """The task search (an index of the store) reads operators, quotes and stars of the
+    index's own syntax as text: an answer, never an index syntax error."""
+    for typed in FTS_SYNTAX:
+        result = plangraph("--db", db, "query", "tim_nhiem_vu", "-p", f"tu_khoa={typed}",
+                           "--format", "json")
+        assert result.exit_code == 0, (typed, result.output)
+        assert isinstance(json.loads(result.stdout)["rows"], list)
+
+
 @pytest.mark.parametrize("given", [
     ["-p", "khong_co=1"], ["-p", "top=abc"], ["-p", "top=1e400"], ["-p", "top=" + "9" * 400],
     ["-p", "top=-1"], ["-p", "nam=MMXXIV"], ["-p", "nam=" + "2" * 100], ["-p", "tap_the=maybe"],

@@ -215,3 +215,108 @@ def test_a_missing_or_stale_task_index_is_rebuilt_from_the_store(tmp_path, docs)
     index.write_bytes(stale)  # an index a crash left behind, one plan ahead of the store
     with LadybugStore(path) as store:
         assert sorted(store.search_tasks(parse("tiền chất"))) == expected
+
+
+# -- one law, one node (graph/law_join.py) ----------------------------------------------------
+
+LAW = "name:luat phong chong ma tuy"
+
+
+@pytest.fixture(scope="module")
+def law_docs(seeds):
+    """Trà Vinh's plan cites "Luật Phòng, chống ma túy" without its year; Tuyên Quang's 2023
+    plan and Hà Nội's cite it "… năm 2021"; `hn2000` is Hà Nội's plan citing a law of that
+    name of 2000 instead (a re-enacted law: two dated laws of one name)."""
+    docs = {k: plan_rows(extract_file(seeds[k]))
+            for k in ("tv2023_agency_headed", "tq2023_agency_headed", "hn2024_parentheses")}
+    hn2000 = GraphRows(nodes={k: [dict(r, id=r["id"].replace(f"{LAW}|2021", f"{LAW}|2000"))
+                                  if k == "LegalAct" else r for r in v]
+                              for k, v in docs["hn2024_parentheses"].nodes.items()})
+    for e in docs["hn2024_parentheses"].edges:
+        hn2000.edge_rows(e.rel, e.from_label, e.to_label).extend(
+            dict(r, to=r["to"].replace(f"{LAW}|2021", f"{LAW}|2000"),
+                 as_written=(r.get("as_written") or "").replace("2021", "2000") or None)
+            if "as_written" in r and r["to"] == f"{LAW}|2021" else r for r in e.rows)
+    return {"tv": docs["tv2023_agency_headed"], "tq": docs["tq2023_agency_headed"],
+            "hn": docs["hn2024_parentheses"], "hn2000": hn2000}
+
+
+def law_cites(store) -> dict[str, set[str]]:
+    """Law node id -> the provinces whose plans cite it."""
+    out: dict[str, set[str]] = {}
+    for act, province in store.run(
+            "MATCH (p:Plan)-[:TRICH_DAN]->(l:LegalAct) WHERE l.id STARTS WITH $law "
+            "RETURN l.id, p.province", {"law": LAW}).rows:
+        out.setdefault(act, set()).add(province)
+    return out
+
+
+def law_graph(store) -> list:
+    """The law's nodes and every edge at them, with all their properties."""
+    return sorted(repr([rel, *row]) for rel in ("TRICH_DAN", "CAN_CU") for row in store.run(
+        f"MATCH (l:LegalAct)-[r:{rel}]-(o) WHERE l.id STARTS WITH $law RETURN l.id, l.name, "
+        "l.type, o.id, r.plan_id, r.file, r.line_start, r.as_written", {"law": LAW}).rows)
+
+
+def test_a_law_cited_without_its_year_joins_the_one_dated_law(fresh, law_docs):
+    store = fresh()
+    for key in ("tv", "tq", "hn"):
+        store.replace_plan(law_docs[key])
+    assert law_cites(store) == {f"{LAW}|2021": {"Trà Vinh", "Tuyên Quang", "Hà Nội"}}
+    written = store.run("MATCH (p:Plan)-[r:TRICH_DAN]->(l:LegalAct {id: $id}) "
+                        "WHERE p.province = 'Trà Vinh' RETURN r.as_written",
+                        {"id": f"{LAW}|2021"}).rows
+    assert written == [["Luật Phòng, chống ma túy"]]  # the spelling as written stays
+    joined = law_graph(store)
+    store = fresh()  # the other order gives the same (shared nodes aside: first writer wins)
+    for key in ("hn", "tq", "tv"):
+        store.replace_plan(law_docs[key])
+    assert law_graph(store) == joined
+
+
+def test_removing_the_dated_documents_leaves_the_year_less_law_alone(fresh, law_docs):
+    store = fresh()
+    for key in ("tv", "tq", "hn"):
+        store.replace_plan(law_docs[key])
+    for key in ("tq", "hn"):
+        store.remove_plan(law_docs[key].nodes["Plan"][0]["id"])
+    assert law_cites(store) == {LAW: {"Trà Vinh"}}
+    alone = graph(store)
+    store = fresh()
+    store.replace_plan(law_docs["tv"])
+    assert graph(store) == alone
+
+
+def test_two_dated_laws_of_one_name_keep_the_year_less_cite_apart(fresh, law_docs):
+    from plangraph.graph.law_join import ambiguous_laws
+
+    store = fresh()
+    for key in ("tv", "tq", "hn2000"):
+        store.replace_plan(law_docs[key])
+    assert law_cites(store) == {LAW: {"Trà Vinh"}, f"{LAW}|2021": {"Tuyên Quang"},
+                                f"{LAW}|2000": {"Hà Nội"}}
+    assert ambiguous_laws(store) == [("Luật Phòng, chống ma túy", [2000, 2021])]
+    store.replace_plan(law_docs["hn"])  # Hà Nội's plan corrected: 2021 after all
+    assert law_cites(store) == {f"{LAW}|2021": {"Trà Vinh", "Tuyên Quang", "Hà Nội"}}
+    assert ambiguous_laws(store) == []
+
+
+# -- document identity (issue 12): the content, never the base name ---------------------------
+
+def _as_file(rows: GraphRows, name: str) -> GraphRows:
+    """The same document downloaded under another file name."""
+    return GraphRows(nodes={k: [dict(r, file=name) if k == "Plan" else r for r in v]
+                            for k, v in rows.nodes.items()}, edges=rows.edges)
+
+
+def test_one_file_name_from_two_provinces_is_two_plans(fresh, docs, law_docs):
+    store = fresh()
+    tuyen_quang = _as_file(docs["tq2024_table"], "KH.pdf")
+    tra_vinh = _as_file(law_docs["tv"], "KH.pdf")
+    assert store.replace_plan(tuyen_quang).replaced is False
+    assert store.replace_plan(tra_vinh).replaced is False
+    assert store.stats()["nodes"]["Plan"] == 2
+    # the same content again under another name replaces its plan, and only it
+    assert store.replace_plan(_as_file(law_docs["tv"], "ke-hoach.pdf")).replaced is True
+    assert sorted(r[0] for r in store.run("MATCH (p:Plan) RETURN p.province").rows) == [
+        "Trà Vinh", "Tuyên Quang"]

@@ -221,3 +221,55 @@ def test_hostile_task_text_is_escaped_everywhere(tmp_path):
                 assert "<script>document" not in r.text and "<img src=x" not in r.text
     finally:
         store.close()
+
+
+def graph_of(page: str) -> dict:
+    return json.loads(page.split('<script id="graph-data" type="application/json">')[1]
+                      .split("</script>")[0])
+
+
+def test_entity_pages_draw_their_own_graph_whose_nodes_lead_to_their_pages(client):
+    plan = next(h for h in links(client.get("/tinh?ten=tuyen quang").text)
+                if h.startswith("/ke-hoach"))
+    g = graph_of(client.get(plan).text)
+    kinds = {n["tip"][0][0] for n in g["nodes"]}
+    assert {"Kế hoạch", "Nhiệm vụ", "Cơ quan", "Văn bản pháp lý"} <= kinds
+    assert {"chủ trì", "phối hợp", "căn cứ"} <= {e["rel"] for e in g["edges"]}
+    # columns: agencies left of their tasks, the plan right of them
+    x = {n["tip"][0][0]: n["x"] for n in g["nodes"]}
+    assert x["Cơ quan"] < x["Nhiệm vụ"] < x["Kế hoạch"]
+    assert all(n["href"].split("?")[0] in ("/ke-hoach", "/nhiem-vu", "/co-quan", "/van-ban",
+                                           "/chuong-trinh") for n in g["nodes"])
+    for url, want in (("/co-quan?ten=so y te", {"/tinh", "/co-quan"}),
+                      ("/co-quan?ten=so y te&tinh=ha noi", {"/nhiem-vu", "/co-quan"}),
+                      ("/tinh?ten=ha noi", {"/tinh", "/ke-hoach", "/co-quan"})):
+        g = graph_of(client.get(url).text)
+        assert want <= {n["href"].split("?")[0] for n in g["nodes"] if n.get("href")}, url
+    act = next(h for h in links(client.get("/q/chuoi_can_cu").text) if h.startswith("/van-ban"))
+    g = graph_of(client.get(act).text)
+    assert g["layout"] == "layered" and g["edges"]  # its chain, drawn as a hierarchy
+    prog = next(h for h in links(client.get(plan).text) if h.startswith("/chuong-trinh"))
+    assert graph_of(client.get(prog).text)["edges"]
+
+
+def test_an_entity_with_nothing_related_says_its_graph_is_empty(client):
+    unused = next(t for t in client.get("/goi-y", params={"loai": "agency_type", "q": ""}).json()
+                  if not graph_of(client.get("/co-quan", params={"ten": t}).text)["nodes"])
+    g = graph_of(client.get("/co-quan", params={"ten": unused}).text)
+    assert g["nodes"] == [] and "không có" in g["empty"].lower()
+
+
+def test_a_large_answer_draws_its_first_rows_and_says_so(corpus_db, monkeypatch):  # noqa: F811
+    from plangraph.web import question
+
+    monkeypatch.setattr(question, "GRAPH_ROWS", 5)
+    store = open_store(corpus_db, read_only=True)
+    with TestClient(create_app(store, docs=[PLANS])) as fresh:
+        page = fresh.get("/q/nghia_vu_co_quan?co_quan=so y te&tinh=ha noi").text
+        assert fresh.get("/q/nghia_vu_co_quan?co_quan=so y te&tinh=ha noi&trang=2"
+                         ).status_code == 200
+    store.close()
+    assert len(table(page)) > 6  # the table has every row (header + rows)
+    g = graph_of(page)
+    assert any("5 /" in n and "rows" in n for n in g["notes"])
+    assert len([n for n in g["nodes"] if n["href"].startswith("/nhiem-vu")]) <= 5

@@ -150,6 +150,26 @@ def test_a_graph_node_leads_to_its_entity_page(page, server):
     assert "Kế hoạch dựa vào hoặc trích dẫn" in page.content()
 
 
+def test_a_node_of_an_entity_graph_leads_to_its_page(page, server):
+    page.goto(server + "/tinh?ten=ha+noi")
+    page.wait_for_selector("body[data-drawn='1']")
+    point = page.evaluate("""() => {
+        const holder = document.querySelector('.pg-graph');
+        const net = holder.network;
+        const target = holder.nodeData.find(n => n.href && n.href.startsWith('/ke-hoach'));
+        net.focus(target.id, {scale: 1.2, animation: false});
+        const p = net.canvasToDOM(net.getPositions([target.id])[target.id]);
+        const box = holder.querySelector('.pg-canvas').getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y};
+    }""")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_url("**/ke-hoach?**")
+    assert page.locator(".kind").inner_text().lower() == "kế hoạch"
+    page.wait_for_selector("body[data-drawn='1']")  # the plan's own graph
+    assert page.locator(".pg-canvas canvas").count() == 1
+    assert page.problems == []
+
+
 def test_a_task_leads_to_its_highlighted_source_lines(page, server):
     page.goto(server + "/q/nghia_vu_co_quan?co_quan=cong+an&tinh=ha+noi")
     page.locator("#answer-table a[href^='/nhiem-vu']").first.click()

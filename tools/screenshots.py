@@ -27,6 +27,9 @@ PAGES = [
     ("plan", None),  # the first plan of the home page
     ("task-evidence", None),  # the first task of that plan
     ("agency-type", "/co-quan?ten=S%E1%BB%9F+Y+t%E1%BA%BF"),
+    ("agency-in-province", "/co-quan?ten=so+y+te&tinh=ha+noi"),
+    ("legal-act", None),  # the first act that plan rests on
+    ("province", "/tinh?ten=ha+noi"),
 ]
 
 
@@ -66,12 +69,10 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=chromium,
                                         args=["--no-sandbox", "--disable-dev-shm-usage"])
             page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            plan_url = task_url = None
+            plan_url = task_url = act_url = None
             for name, path in PAGES:
-                if name == "plan":
-                    path = plan_url
-                elif name == "task-evidence":
-                    path = task_url
+                path = {"plan": plan_url, "task-evidence": task_url,
+                        "legal-act": act_url}.get(name, path)
                 page.goto(base + path)
                 if page.locator(".pg-graph").count():
                     page.wait_for_selector("body[data-drawn='1']", timeout=20000)
@@ -83,6 +84,7 @@ def main() -> int:
                     page.goto(base + path)
                 if name == "plan":
                     task_url = page.locator("a[href^='/nhiem-vu']").nth(2).get_attribute("href")
+                    act_url = page.locator("a[href^='/van-ban']").first.get_attribute("href")
                 if name == "task-evidence":  # the highlighted lines in view
                     page.locator("ol.lines li.hot").first.scroll_into_view_if_needed()
                     page.evaluate("window.scrollBy(0, 250)")

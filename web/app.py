@@ -24,7 +24,7 @@ from plangraph.graph.schema import NODES, label_vi
 from plangraph.graph.store import GraphStore
 from plangraph.queries.catalog import QueryError, catalog
 from plangraph.web import downloads, entities, links
-from plangraph.web.question import Answer, answer, form_fields, groups
+from plangraph.web.question import Answer, Answers, answer, form_fields, groups
 from plangraph.web.sources import DocumentIndex
 from plangraph.web.suggest import Suggestions
 
@@ -73,6 +73,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
     env.globals.update(links=links, label_vi=label_vi, node_types=NODES)
     documents = DocumentIndex(list(docs))
     suggestions = Suggestions(store)
+    answers = Answers()
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(request=request, location=store.location,
@@ -100,7 +101,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         result: Answer | None = None
         error = ""
         try:
-            result = answer(store, q, given, href=_node_href)
+            result = answer(store, q, given, href=_node_href, answers=answers)
         except QueryError as exc:
             error = str(exc)
         return page(request, "question.html", 400 if error else 200, q=q, error=error,
@@ -113,13 +114,14 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         if q is None or fmt not in downloads.FORMATS:
             return not_found(request, f"Không có / not found: {name}.{fmt}")
         try:
-            result = answer(store, q, dict(request.query_params), href=None, table=False)
+            result = answer(store, q, dict(request.query_params), href=None, table=False,
+                            answers=answers)
         except QueryError as exc:
             return page(request, "error.html", 400, message=str(exc))
         body = {"csv": lambda: downloads.to_csv(result.output),
                 "json": lambda: downloads.to_json(result.output),
                 "xlsx": lambda: downloads.to_xlsx(result.output),
-                "graphml": lambda: downloads.to_graphml(result.nx_graph)}[fmt]()
+                "graphml": lambda: downloads.to_graphml(render.graph_of(result.output))}[fmt]()
         return Response(body, media_type=downloads.FORMATS[fmt], headers={
             "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
@@ -132,7 +134,8 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
                 result = build(*values)
             except entities.NotFound as exc:
                 return not_found(request, str(exc))
-            return page(request, "entity.html", entity=result)
+            return page(request, "entity.html", entity=result, graph_json=render.json_for_script(
+                result.graph) if result.graph is not None else "")
         return endpoint
 
     async def source(request: Request) -> Response:
@@ -186,6 +189,7 @@ def create_app(store: GraphStore, *, docs: list[str | Path] = ()) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes)
+    app.state.answers = answers  # (benchmarks empty it to time a question asked afresh)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -7,9 +7,11 @@ URL parameters: the query's own parameters, `as_of` (the runner's --as-of), `sor
 
 from __future__ import annotations
 
+import os
 import re
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -23,6 +25,8 @@ from plangraph.web import links
 from plangraph.web.entities import Cell, cut
 
 PAGE_SIZE = 50
+GRAPH_ROWS = 600  # rows drawn in the page's graph (the table and downloads have them all)
+GRAPH_NODES = 600  # nodes sent to the page's graph; 300 drawn at first, "show more" for more
 CONTROL = ("as_of", "sort", "desc", "trang")
 _INPUT = {"int": "number", "year": "number", "date": "date"}
 _SUGGEST = ("province", "agency_type", "act", "programme", "plan")
@@ -40,7 +44,7 @@ _FORMER = re.compile(r"\s*\(trước: .*\)$")  # "--as-of" shows "X (trước: Y
 @dataclass
 class Answer:
     output: QueryOutput
-    nx_graph: nx.MultiDiGraph
+    nx_graph: nx.MultiDiGraph | None  # the graph drawn (None for a download)
     graph: dict[str, Any]  # render.payload()
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # key, label, sort url
     rows: list[list[Cell]] = field(default_factory=list)  # this page's rows
@@ -65,16 +69,75 @@ def ready(q: CannedQuery, given: dict[str, str]) -> bool:
         p.name in given for p in q.params)
 
 
+class Answers:
+    """The last answers computed, by question and parameters, while the store is unchanged
+    (its file's modification time): sorting or paging a table does not run the query again.
+    A store that is not a file (Neo4j) is asked each time."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple, list[Any]] = OrderedDict()
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def get(self, store: GraphStore, q: CannedQuery, params: dict[str, str],
+            as_of: str | None, graph: bool) -> list[Any]:
+        """[output, graph drawn or None, its payload once made (the caller fills it)]"""
+        stamp = _stamp(store)
+        key = (stamp, q.name, tuple(sorted(params.items())), as_of)
+        got = self._kept.get(key) if stamp is not None else None
+        if got is None:
+            got = [run(store, q, params, as_of=as_of), None, None]
+            if stamp is not None:
+                self._kept[key] = got
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        if graph and got[1] is None:
+            got[1] = _drawn(got[0])
+        return got
+
+
+def _stamp(store: GraphStore) -> int | None:
+    try:
+        return os.stat(store.location).st_mtime_ns
+    except (OSError, TypeError, ValueError):
+        return None
+
+
+def _drawn(out: QueryOutput) -> nx.MultiDiGraph:
+    """The graph of the answer's first GRAPH_ROWS rows (a note says so when there are more)."""
+    if len(out.rows) <= GRAPH_ROWS:
+        return render.graph_of(out)
+    g = render.graph_of(replace(out, rows=out.rows[:GRAPH_ROWS]))
+    g.graph["notes"] = [*g.graph.get("notes", []),
+                        f"Đồ thị vẽ {GRAPH_ROWS:,} / {len(out.rows):,} dòng đầu của bảng / the "
+                        f"graph draws the first {GRAPH_ROWS:,} of {len(out.rows):,} rows"]
+    return g
+
+
 def answer(store: GraphStore, q: CannedQuery, given: dict[str, str],
-           href: Callable[[str, dict], str | None] | None, *, table: bool = True
-           ) -> Answer | None:
+           href: Callable[[str, dict], str | None] | None, *, table: bool = True,
+           answers: Answers | None = None) -> Answer | None:
+    """The answer of `q` to the parameters `given` (`table`: shaped for the page, with its
+    graph's payload; else the output alone, for downloads)."""
     if not ready(q, given):
         return None
     params = query_params(q, given)
     as_of = given.get("as_of", "").strip() or None
-    out = run(store, q, params, as_of=as_of)
-    g = render.graph_of(out)
-    result = Answer(out, g, render.payload(g, href=href) if table else {})
+    if answers is not None:
+        kept = answers.get(store, q, params, as_of, graph=table)
+        out, g = kept[0], kept[1]
+        if table and kept[2] is None:
+            kept[2] = render.payload(g, href=href, max_nodes=GRAPH_NODES)
+        drawn = kept[2] if table else {}
+    else:
+        out = run(store, q, params, as_of=as_of)
+        g = _drawn(out) if table else None
+        drawn = render.payload(g, href=href, max_nodes=GRAPH_NODES) if table else {}
+    result = Answer(out, g, drawn)
     keep = {**params, **({"as_of": as_of} if as_of else {})}
     result.permalink = links.question(q.name, **keep)
     result.downloads = [(fmt.upper(), links.url(f"/q/{q.name}.{fmt}", **keep))

@@ -23,8 +23,8 @@ from typing import Protocol
 from plangraph.ingest.text.vntext import loose_key
 from plangraph.ontology.succession import province_node_id
 
-__all__ = ["agency_id", "legal_act_id", "named_act_id", "named_act_key", "named_act_year",
-           "programme_key", "province_node_id", "ref_key", "squeeze"]
+__all__ = ["agency_id", "law_base", "legal_act_id", "named_act_id", "named_act_key",
+           "named_act_year", "programme_key", "province_node_id", "ref_key", "squeeze"]
 
 
 class _Named(Protocol):
@@ -109,6 +109,15 @@ def named_act_id(name: str) -> str:
     one law meet; a law re-enacted under the same name (2000, 2021) stays two acts."""
     year = named_act_year(name)
     return f"name:{named_act_key(name)}" + (f"|{year}" if year else "")
+
+
+def law_base(act_id: str) -> str | None:
+    """The year-less id of a law's node ('name:luat phong chong ma tuy|2021' and 'name:luat
+    phong chong ma tuy' -> 'name:luat phong chong ma tuy'); None for other acts."""
+    if not act_id.startswith("name:"):
+        return None
+    base = act_id.split("|", 1)[0]
+    return base if _LAW.match(base[len("name:"):]) else None
 
 
 def agency_id(province: str | None, mention: _Named) -> str:
