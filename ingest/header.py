@@ -60,7 +60,8 @@ _TITLE_YEAR = re.compile(r"(?P<lead>(?:đến|vào|tầm\s+nhìn)\s+)?năm\s+(?P
                          r"|giai đoạn\s+(?P<g>(?:19|20)\d{2})", re.IGNORECASE)
 _PREAMBLE_ISSUER = re.compile(
     r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban Thường vụ (?:Tỉnh|Thành) ủy|"
-    r"(?:Tỉnh|Thành) ủy|Ban Chỉ đạo[^,;]{0,80}?)(?:\s+(?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐ]"
+    r"(?:Tỉnh|Thành) ủy|Ban Chỉ đạo[^,;]{0,80}?)(?:\s+(?i:"
+    + grammar.alt("unit.province") + r")(?:\s+[A-ZĐ]"
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")

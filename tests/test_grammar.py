@@ -36,7 +36,8 @@ def roles(task):
 
 
 def test_every_kind_has_a_source_and_words_in_nfc() -> None:
-    assert set(grammar.kinds()) == {"role", "assign", "section", "column", "time", "unit"}
+    assert set(grammar.kinds()) == {"role", "assign", "section", "column", "time", "unit",
+                                     "end"}
     for kind, data in grammar.kinds().items():
         assert data["source"].strip(), kind
         for entry in grammar.names(kind):
@@ -131,6 +132,18 @@ def test_assignment_verbs_make_a_lead() -> None:
     tasks = tasks_of("II. NHIỆM VỤ\n1. Đề nghị Sở Y tế chủ trì, phối hợp với Công an tỉnh triển "
                      "khai điều trị Methadone.\n")
     assert [roles(t) for t in tasks] == [({"Sở Y tế"}, {"Công an cấp tỉnh"}, set())]
+
+
+@pytest.mark.parametrize("recipients", ["Nơi nhận:", "NƠI NHẬN:", "Noi nhan:", "Nơi nhân:"])
+def test_the_recipients_block_ends_the_tasks_however_written(recipients: str) -> None:
+    tasks = tasks_of(f"""II. NHIỆM VỤ
+1. Công an tỉnh chủ trì rà soát người nghiện ma túy trên địa bàn.
+2. Sở Y tế chủ trì điều trị Methadone.
+{recipients}
+- Ủy ban nhân dân các huyện thực hiện;
+- Lưu: VT.
+""")
+    assert [t.key for t in tasks] == ["II.1", "II.2"]
 
 
 # ------------------------------------------------------------------------------- the guard

@@ -28,14 +28,20 @@ from dataclasses import dataclass
 from plangraph.ingest.document.flow import join_wrapped
 from plangraph.ingest.text import grammar
 
-__all__ = ["LayoutTable", "find_layout_tables"]
+__all__ = ["END_MATTER", "LayoutTable", "find_layout_tables"]
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text with single spaces only
 _HEADER_WORD = re.compile(r"^" + grammar.alt("column") + r"\b", re.IGNORECASE)
 _ROLE_WORD = re.compile(grammar.alt("column.lead", "column.support", "column.implementers"),
                         re.IGNORECASE)
 _PAGE = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?$", re.I)
-_END = re.compile(r"^(?:N[ơo]i\s+nh[ậâa]n\b|TM\.|T/M\b|KT\.|PHỤ\s+LỤC)")
+# "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" … (Nghị định 30/2020/NĐ-CP, Phụ lục I)
+END_MATTER = re.compile(
+    r"^(?:" + grammar.alt("end.recipients") + "|" + grammar.alt("end.recipients", folded=True)
+    + r")(?!\w)|^" + grammar.alt("end.signature") + r"(?!(?<=\w)\w)",
+    re.IGNORECASE,
+)
+_END = re.compile(END_MATTER.pattern + r"|^PHỤ\s+LỤC", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-Z])[.)]?$")
 
 

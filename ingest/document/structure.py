@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plangraph.ingest.document.layout_tables import find_layout_tables
+from plangraph.ingest.document.layout_tables import END_MATTER, find_layout_tables
 from plangraph.ingest.document.markup import clean_markup, is_caps
 from plangraph.ingest.text import grammar
 
@@ -133,9 +133,6 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _FOOTNOTE = re.compile(r"^(?:<sup>\s*\d+\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?!⁾)|\[\^\d+\]:)\s*\S")
 _RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+(?:\s*/\s*\d+)?$", re.I)
-_END_MATTER = re.compile(
-    r"^(?:N[ơo]i\s+nh[ậâa]n\b|TM\.|T/M\b|KT\.|K/T\b|TL\.|TUQ\.|Q\.\s*CHỦ\s+TỊCH)",
-)
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
 # The kind line of a document issued with the one before it ("QUYẾT ĐỊNH … Điều 1. Ban hành kèm
 # theo Quyết định này Kế hoạch …", signature, then "KẾ HOẠCH"): after end matter, it starts a
@@ -188,7 +185,7 @@ def _classify(no: int, raw: str) -> _Line:
         while cells and not cells[-1]:
             cells.pop()
         if sum(1 for c in cells if c) >= 2:
-            if _END_MATTER.match(next(c for c in cells if c)):
+            if END_MATTER.match(next(c for c in cells if c)):
                 return _Line(no, "end")
             return _Line(no, "row", cells=cells)
         s = " ".join(c for c in cells if c)
@@ -203,7 +200,7 @@ def _classify(no: int, raw: str) -> _Line:
         return _Line(no, "blank")
     if _PAGE_NUMBER.match(text):
         return _Line(no, "page")
-    if _END_MATTER.match(text):
+    if END_MATTER.match(text):
         return _Line(no, "end")
     if _APPENDIX.match(text):
         return _Line(no, "appendix", text=text, heading=True)
