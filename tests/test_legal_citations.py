@@ -147,3 +147,25 @@ def test_department_name_with_and_and_commas_is_read_whole():
     joint = one("Kế hoạch liên ngành số 12/KH-SYT ngày 2/3/2022 của Sở Y tế và UBND tỉnh về "
                 "phòng, chống HIV", "Nghệ An")
     assert joint.issuer == "Sở Y tế"
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        # a quoted subject ends at its closing quote; the enacting clause is not a subject
+        ("Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị về “Tăng cường, nâng cao "
+         "hiệu quả công tác phòng, chống và kiểm soát ma túy” và Quyết định số 1452/QĐ-TTg ngày "
+         "31/8/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống ma túy giai đoạn "
+         "2021 - 2025, Ủy ban nhân dân Thành phố ban hành Kế hoạch phòng, chống ma túy năm 2024 "
+         "trên địa bàn Thành phố, cụ thể như sau:",
+         {"36-CT/TW": "Tăng cường, nâng cao hiệu quả công tác phòng, chống và kiểm soát ma túy",
+          "1452/QĐ-TTg": "phê duyệt Chương trình phòng, chống ma túy giai đoạn 2021 - 2025"}),
+        ("Căn cứ Quyết định số 2596/QĐ-TTg ngày 27/12/2013 của Thủ tướng Chính phủ phê duyệt Đề "
+         "án đổi mới công tác cai nghiện ma túy đến năm 2020 và Nghị định số 116/2021/NĐ-CP ngày "
+         "21/12/2021 của Chính phủ, UBND tỉnh xây dựng Kế hoạch thực hiện như sau:",
+         {"2596/QĐ-TTg": "phê duyệt Đề án đổi mới công tác cai nghiện ma túy đến năm 2020",
+          "116/2021/NĐ-CP": None}),
+    ],
+)
+def test_subject_stops_where_the_act_s_title_ends(text, subjects):
+    assert {a.id: a.subject for a in find_acts(text, "Hà Nội")} == subjects

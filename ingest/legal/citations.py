@@ -43,6 +43,7 @@ from plangraph.ingest.legal.patterns import (
     DATE_TAIL,
     ISSUER_TAIL,
     LIST_JOIN,
+    QUOTED_SUBJECT,
     SUBJECT_STOP,
     SUBJECT_TAIL,
     YEAR_TAIL,
@@ -168,9 +169,10 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
     if s:
         about = fold(s.group("verb")) in ("ve", "ve viec", "v/v")
         body_start = s.end() if about else s.start("verb")
+        quoted = QUOTED_SUBJECT.match(text, body_start)
         stop = SUBJECT_STOP.search(text, body_start)
-        end = stop.start() if stop else len(text)
-        subject = text[body_start:end].strip(" ,")
+        end = quoted.end() if quoted else stop.start() if stop else len(text)
+        subject = text[body_start:end].strip(" ,").strip("“”\"")
         if subject:
             act.subject = subject
             act.subject_end = body_start + len(text[body_start:end].rstrip(" ,"))

@@ -36,8 +36,15 @@ SUBJECT_TAIL = re.compile(
 ISSUER_STOP = re.compile(
     r"\s(?:về|quy định|phê duyệt|ban hành|hướng dẫn|triển khai|thực hiện|tại|đã|ngày|theo|"
     r"và|với|trong|trên|đối với|cho)\s|,(?!\s*chống)|[;.:()\t\"“”]|$", re.IGNORECASE)
-# The end of a subject ("về …"): the clause ends.
-SUBJECT_STOP = re.compile(r"[;()\t]|\.(?:\s|$)|,\s(?=[A-ZĐ][a-zà-ỹđ]+\s+số)|$")
+# The end of a subject ("về …"): the clause ends, another act's citation begins ("…, Quyết
+# định số", "… và Quyết định số"), or the preamble's enacting clause follows ("…, Ủy ban nhân
+# dân Thành phố ban hành Kế hoạch …").
+SUBJECT_STOP = re.compile(
+    r"[;()\t]|\.(?:\s|$)|(?:,|\s(?:và|cùng))\s(?=[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s+số\b)"
+    r"|,\s(?=(?:Ủy ban|Uỷ ban|UBND|Hội đồng|Ban|Thành ủy|Tỉnh ủy|Sở)\b[^,;.]{0,80}?"
+    r"\b(?:ban hành|xây dựng)\b)|$")
+# A subject written in quotes ("về “Tăng cường …”") ends at its closing quote.
+QUOTED_SUBJECT = re.compile(r"“[^“”]{1,400}”|\"[^\"]{1,400}\"")
 # Between two numbers of one list: "Quyết định số 4811/QĐ-UBND và 4812/QĐ-UBND".
 LIST_JOIN = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?i:số)\s*)?$")
 
