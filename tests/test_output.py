@@ -171,3 +171,13 @@ def test_downloads_are_the_same_files(store):
     out = run(store, "chu_tri_nhieu_nhat", {})
     assert output.csv_bytes(out).startswith(b"\xef\xbb\xbf")
     assert load_workbook(BytesIO(output.xlsx_bytes(out))).sheetnames == ["Kết quả", "Câu hỏi"]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_cut_search_excerpt_keeps_the_matched_words_in_view(store, width):
+    out = run(store, "tim_nhiem_vu", {"tu_khoa": "tiền chất"})
+    assert out.rows
+    text = output.table(out, width)
+    shown = [line for line in text.splitlines()]
+    # each found task shows «tiền chất» (perhaps wrapped between lines) in its excerpt cell
+    assert "".join(shown).replace(" ", "").count("«tiền") >= len(out.rows)
