@@ -12,7 +12,8 @@ asked again in that app, sorted the other way (a kept answer).
 Targets (issue 11): every page of the sample corpus < 300 ms; question pages at 1,000 plans
 < 1 s. `--plans N` builds a store of the synthetic national corpus (benchmarks/corpus.py, N
 plans, filled as in bench_store.py: the five samples extracted once, each copy re-issued) and
-caches it under /tmp (`--rebuild` to build it again, e.g. after a schema change).
+caches it as bench_queries.py does (keyed on the schema and row-building code; `--rebuild`
+to build it again).
 `--profile` prints, per page, where the time went (cProfile, top functions by own time).
 """
 
@@ -25,7 +26,6 @@ import pstats
 import re
 import statistics
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -55,25 +55,27 @@ PAGES = [
 
 
 def national_store(plans: int, seed: int, rebuild: bool) -> Path:
-    """A store of `plans` documents of the synthetic corpus, cached under /tmp."""
-    path = Path(tempfile.gettempdir()) / f"plangraph-bench-web-{plans}-s{seed}.lbdb"
-    if path.exists() and not rebuild:
-        return path
+    """A store of `plans` documents of the synthetic corpus: bench_queries.py's cached one."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_store import extractions, fill
+    from bench_queries import CACHE, store_path
 
-    from plangraph.graph.ladybug_store import LadybugStore
+    if rebuild:
+        for old in CACHE.glob(f"queries-{plans}-{seed}-*"):
+            old.unlink()
+    return store_path(plans, seed)
 
-    for old in path.parent.glob(path.name + "*"):
-        old.unlink()
-    t0 = time.perf_counter()
-    xs = list(extractions(plans, seed))
-    with LadybugStore(path) as store:
-        for start in range(0, len(xs), 250):
-            fill(store, xs[start:start + 250])
-        print(f"built {path} in {time.perf_counter() - t0:.0f} s: {store.stats()['nodes']}",
-              flush=True)
-    return path
+
+def timed(fn, total: list[float]):
+    """`fn`, adding the seconds each call takes to total[0]."""
+
+    def call(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            total[0] += time.perf_counter() - t0
+
+    return call
 
 
 def main() -> None:
@@ -96,30 +98,11 @@ def main() -> None:
 
     db = args.db or national_store(args.plans, args.seed, args.rebuild)
     store = open_store(str(db), read_only=True)
-    queried = [0.0]
-    run = store.run
-
-    def timed_run(*a, **k):
-        t0 = time.perf_counter()
-        try:
-            return run(*a, **k)
-        finally:
-            queried[0] += time.perf_counter() - t0
-
-    store.run = timed_run
     from plangraph.web import question
 
-    ran = [0.0]
-    runner = question.run
-
-    def timed_runner(*a, **k):
-        t0 = time.perf_counter()
-        try:
-            return runner(*a, **k)
-        finally:
-            ran[0] += time.perf_counter() - t0
-
-    question.run = timed_runner
+    queried, ran = [0.0], [0.0]
+    store.run = timed(store.run, queried)
+    question.run = timed(question.run, ran)
     client = TestClient(create_app(store, docs=[args.docs]))
     kept = getattr(client.app.state, "answers", None)  # older code keeps none
     plan = re.search(r'href="(/ke-hoach\?[^"]+)"', client.get("/tinh?ten=ha+noi").text)

@@ -169,13 +169,14 @@ def _fit(widths: list[int], labels: list[str], words: list[int], width: int) -> 
 def _wrap(text: str, width: int, max_lines: int | None = MAX_LINES) -> list[str]:
     if len(text) <= width:
         return [text]
-    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    def wrapped(text: str) -> list[str]:
+        return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+    lines = wrapped(text)
     if max_lines and len(lines) > max_lines and MARKS[1] in text \
             and MARKS[1] not in "".join(lines[:max_lines]):
         # a cut cell keeps the matched words of a search in view: start at the first one
-        start = text.rfind(" ", 0, text.find(MARKS[0])) + 1
-        lines = textwrap.wrap("…" + text[start:], width, break_long_words=True,
-                              break_on_hyphens=False)
+        lines = wrapped("…" + text[text.rfind(" ", 0, text.find(MARKS[0])) + 1:])
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"

@@ -132,19 +132,24 @@ def test_home_and_three_questions_through_their_forms(page, server):
     assert page.problems == []  # no script error, no CSP violation
 
 
-def test_a_graph_node_leads_to_its_entity_page(page, server):
-    page.goto(server + "/q/chuoi_can_cu?tinh=ha+noi")
-    page.wait_for_selector("body[data-drawn='1']")
-    point = page.evaluate("""() => {
+def click_node(page, href_prefix: str) -> None:
+    """Click, with the mouse on the canvas, the first drawn node linking to `href_prefix`."""
+    point = page.evaluate("""(prefix) => {
         const holder = document.querySelector('.pg-graph');
         const net = holder.network;
-        const target = holder.nodeData.find(n => n.href && n.href.startsWith('/van-ban'));
+        const target = holder.nodeData.find(n => n.href && n.href.startsWith(prefix));
         net.focus(target.id, {scale: 1.2, animation: false});
         const p = net.canvasToDOM(net.getPositions([target.id])[target.id]);
         const box = holder.querySelector('.pg-canvas').getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y, href: target.href};
-    }""")
+        return {x: box.left + p.x, y: box.top + p.y};
+    }""", href_prefix)
     page.mouse.click(point["x"], point["y"])
+
+
+def test_a_graph_node_leads_to_its_entity_page(page, server):
+    page.goto(server + "/q/chuoi_can_cu?tinh=ha+noi")
+    page.wait_for_selector("body[data-drawn='1']")
+    click_node(page, "/van-ban")
     page.wait_for_url("**/van-ban?**")
     assert page.locator(".kind").inner_text().lower() == "văn bản pháp lý"
     assert "Kế hoạch dựa vào hoặc trích dẫn" in page.content()
@@ -153,16 +158,7 @@ def test_a_graph_node_leads_to_its_entity_page(page, server):
 def test_a_node_of_an_entity_graph_leads_to_its_page(page, server):
     page.goto(server + "/tinh?ten=ha+noi")
     page.wait_for_selector("body[data-drawn='1']")
-    point = page.evaluate("""() => {
-        const holder = document.querySelector('.pg-graph');
-        const net = holder.network;
-        const target = holder.nodeData.find(n => n.href && n.href.startsWith('/ke-hoach'));
-        net.focus(target.id, {scale: 1.2, animation: false});
-        const p = net.canvasToDOM(net.getPositions([target.id])[target.id]);
-        const box = holder.querySelector('.pg-canvas').getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y};
-    }""")
-    page.mouse.click(point["x"], point["y"])
+    click_node(page, "/ke-hoach")
     page.wait_for_url("**/ke-hoach?**")
     assert page.locator(".kind").inner_text().lower() == "kế hoạch"
     page.wait_for_selector("body[data-drawn='1']")  # the plan's own graph
