@@ -97,6 +97,25 @@ def test_the_table_sorts_and_pages(client):
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
 
 
+def test_every_page_of_a_search_and_its_download_highlight_what_was_found(client):
+    # the page highlights its own rows only (a national answer has 10,000s): every page
+    # shown, sorted by any column, and the download of every row carry the «marks»
+    search = {"tu_khoa": "ma tuy"}
+    pages = [table(client.get("/q/tim_nhiem_vu", params={**search, **extra}).text)
+             for extra in ({}, {"trang": "3"}, {"sort": "excerpt", "desc": "1"},
+                           {"sort": "leads", "trang": "2"})]
+    for rows in pages:
+        i = rows[0].index("Đoạn khớp («từ tìm thấy»)")
+        assert len(rows) > 40 and all("«" in r[i] and "»" in r[i] for r in rows[1:])
+    by_excerpt = [r[pages[2][0].index("Đoạn khớp («từ tìm thấy»)")] for r in pages[2][1:]]
+    assert by_excerpt != sorted(by_excerpt)  # descending, not as found
+    raw = client.get("/q/tim_nhiem_vu.csv", params=search).content.decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(raw)))
+    i = lines[0].index("Đoạn khớp («từ tìm thấy»)")
+    found = [r for r in lines[1:] if len(r) > i]
+    assert len(found) > 150 and all("«" in r[i] for r in found)
+
+
 def test_a_bad_parameter_says_why_in_one_line(client):
     r = client.get("/q/nghia_vu_co_quan", params={"co_quan": "khong co co quan nay"})
     assert r.status_code == 400

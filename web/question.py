@@ -88,7 +88,7 @@ class Answers:
         key = (stamp, q.name, tuple(sorted(params.items())), as_of)
         got = self._kept.get(key) if stamp is not None else None
         if got is None:
-            got = [run(store, q, params, as_of=as_of), None, None]
+            got = [run(store, q, params, as_of=as_of, lazy=True), None, None]
             if stamp is not None:
                 self._kept[key] = got
                 while len(self._kept) > self.size:
@@ -111,7 +111,7 @@ def _drawn(out: QueryOutput) -> nx.MultiDiGraph:
     """The graph of the answer's first GRAPH_ROWS rows (a note says so when there are more)."""
     if len(out.rows) <= GRAPH_ROWS:
         return render.graph_of(out)
-    g = render.graph_of(replace(out, rows=out.rows[:GRAPH_ROWS]))
+    g = render.graph_of(replace(out, rows=out.ready(out.rows[:GRAPH_ROWS])))
     g.graph["notes"] = [*g.graph.get("notes", []),
                         f"Đồ thị vẽ {GRAPH_ROWS:,} / {len(out.rows):,} dòng đầu của bảng / the "
                         f"graph draws the first {GRAPH_ROWS:,} of {len(out.rows):,} rows"]
@@ -134,7 +134,7 @@ def answer(store: GraphStore, q: CannedQuery, given: dict[str, str],
             kept[2] = render.payload(g, href=href, max_nodes=GRAPH_NODES)
         drawn = kept[2] if table else {}
     else:
-        out = run(store, q, params, as_of=as_of)
+        out = run(store, q, params, as_of=as_of, lazy=True)
         g = _drawn(out) if table else None
         drawn = render.payload(g, href=href, max_nodes=GRAPH_NODES) if table else {}
     result = Answer(out, g, drawn)
@@ -155,6 +155,8 @@ def _table(result: Answer, q: CannedQuery, given: dict[str, str], keep: dict[str
     rows = out.rows
     if sort in out.columns:
         i = out.columns.index(sort)
+        if i in out.later:  # a column filled on demand: sorted by what it shows
+            out.ready()
         rows = sorted(rows, key=lambda r: ((r[i] is None) != desc, _key(r[i])), reverse=desc)
         result.sort, result.desc = sort, desc
     result.pages = max(1, -(-len(rows) // PAGE_SIZE))
@@ -164,7 +166,7 @@ def _table(result: Answer, q: CannedQuery, given: dict[str, str], keep: dict[str
         result.page = 1
     start = (result.page - 1) * PAGE_SIZE
     cells = _cell_makers(q, out.columns)
-    for row in rows[start:start + PAGE_SIZE]:
+    for row in out.ready(rows[start:start + PAGE_SIZE]):
         rec = dict(zip(out.columns, row, strict=True))
         result.rows.append([cells[i](rec, row[i]) for i in shown])
     for i in shown:
