@@ -166,11 +166,12 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
-            wanted = searches[p.name]
-            rows = [r for r in rows if search.find(_text(r[i]), wanted)]
-            if EXCERPT in columns:
-                later[columns.index(EXCERPT)] = lambda r, i=i, wanted=wanted: \
-                    search.highlight(_text(r[i]), wanted, EXCERPT_WIDTH)
+            spans = {id(r): (r, found) for r in rows  # (the row held: its id stays its own)
+                     if (found := search.find(_text(r[i]), searches[p.name]))}
+            rows = [r for r in rows if id(r) in spans]
+            if EXCERPT in columns:  # highlighted where shown, with the spans found
+                later[columns.index(EXCERPT)] = lambda r, i=i, spans=spans: \
+                    search.excerpt(nfc(_text(r[i])), spans.pop(id(r))[1], EXCERPT_WIDTH)
     typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
     for row in rows if typed else ():  # `$tinh AS province` gives the bound list back: show
         for i, cell in enumerate(row):  # the name typed
@@ -361,36 +362,39 @@ def _text_key(text: str) -> tuple:
 
 def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None:
     """Sort `rows` in place by the query's `order:` columns (empty values last, also when
-    descending)."""
+    descending). Each column's distinct values are ranked once (a national answer repeats its
+    provinces and plans thousands of times), then rows compare as tuples of ranks."""
     order = [(columns.index(col), desc) for col, desc in q.order]
-    if all(not desc for _, desc in order):
-        rows.sort(key=lambda r: tuple([sort_key(r[i]) for i, _ in order]))
+    ranks = [_ranks([r[i] for r in rows], desc) for i, desc in order]
+    plain = [(i, rank) for (i, _), (rank, lists) in zip(order, ranks, strict=True) if not lists]
+    if len(plain) == len(order):
+        rows.sort(key=lambda r: tuple([rank[r[i]] for i, rank in plain]))
     else:
-        rows.sort(key=lambda r: tuple([_negated(sort_key(r[i])) if desc else sort_key(r[i])
-                                       for i, desc in order]))
+        pairs = [(i, rank) for (i, _), (rank, _) in zip(order, ranks, strict=True)]
+        rows.sort(key=lambda r: tuple([rank[_hashable(r[i])] for i, rank in pairs]))
 
 
-def _negated(key: tuple) -> tuple:
-    """A key that sorts numbers in reverse and keeps empty values last; text descending is
-    sorted as the reverse of its key."""
-    if key[0] == 0:
-        return (0, tuple(-x for x in key[1]))
-    if key[0] == 2:
-        return key
-    return (1, _Reverse(key))
+def _ranks(values: list[Any], desc: bool) -> tuple[dict[Any, int], bool]:
+    """Each distinct value's place in the column's order (equal `sort_key`s: one place), and
+    whether the column holds lists. Descending: numbers reversed first, then text reversed,
+    then empty values, as `sort_key` classes them."""
+    lists = any(v.__class__ is list for v in values)
+    distinct = dict.fromkeys(map(_hashable, values) if lists else values)
+    keyed = sorted((sort_key(list(h) if h.__class__ is tuple else h), n)
+                   for n, h in enumerate(distinct))
+    names = list(distinct)
+    rank: dict[Any, int] = {}
+    place, previous, big = -1, None, len(names) + 1
+    for key, n in keyed:
+        if key != previous:
+            place, previous = place + 1, key
+        rank[names[n]] = (place if not desc else 2 * big if key[0] == 2
+                          else big * key[0] - place)
+    return rank, lists
 
 
-class _Reverse:
-    __slots__ = ("key",)
-
-    def __init__(self, key: tuple) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Reverse) -> bool:
-        return other.key < self.key
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reverse) and other.key == self.key
+def _hashable(v: Any) -> Any:
+    return tuple(map(_hashable, v)) if v.__class__ is list else v
 
 
 def _merge_sources(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list]]:

@@ -292,3 +292,45 @@ def test_a_large_answer_draws_its_first_rows_and_says_so(corpus_db, monkeypatch)
     g = graph_of(page)
     assert any("5 /" in n and "rows" in n for n in g["notes"])
     assert len([n for n in g["nodes"] if n["href"].startswith("/nhiem-vu")]) <= 5
+
+
+class _Server:
+    """A store that is no file, as a Neo4j server is, over an embedded one (reopened to see
+    what another process wrote, as a server shows it): what it runs is counted."""
+
+    def __init__(self, store):
+        self._store, self.location, self.ran = store, "bolt://127.0.0.1:7687", []
+
+    def run(self, cypher, params=None):
+        self.ran.append(cypher)
+        return self._store.run(cypher, params)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_an_answer_is_kept_until_the_store_changes_also_on_a_server(tmp_path):
+    db = str(tmp_path / "two.lbdb")
+    first, second = sorted(PLANS.glob("*.txt"))[:2]
+    assert CliRunner().invoke(main, ["--db", db, "ingest", str(first)]).exit_code == 0
+    store = open_store(db, read_only=True)
+    server = _Server(store)
+    question = catalog()["nghia_vu_co_quan"]
+    asked = question.cypher(store.dialect)
+    url = "/q/nghia_vu_co_quan?co_quan=so+y+te"
+    try:
+        with TestClient(create_app(server, docs=[PLANS])) as c:
+            before = len(table(c.get(url).text))
+            for again in ("&trang=2", "&sort=plan&desc=1", ".csv"):
+                assert c.get(url.replace("?", again + "?") if again == ".csv"
+                             else url + again).status_code == 200
+            assert server.ran.count(asked) == 1  # sorted, paged, downloaded: asked once
+            result = CliRunner().invoke(main, ["--db", db, "ingest", str(second)])
+            assert result.exit_code == 0, result.output
+            assert len(table(c.get(url).text)) == before  # (this connection's snapshot)
+            server._store = open_store(db, read_only=True)
+            after = table(c.get(url).text)
+            server._store.close()
+            assert server.ran.count(asked) == 2 and len(after) > before  # the new plan's rows
+    finally:
+        store.close()
