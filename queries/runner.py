@@ -379,9 +379,10 @@ def _ranks(values: list[Any], desc: bool) -> tuple[dict[Any, int], bool]:
     whether the column holds lists. Descending: numbers reversed first, then text reversed,
     then empty values, as `sort_key` classes them."""
     lists = any(v.__class__ is list for v in values)
-    distinct = dict.fromkeys(map(_hashable, values) if lists else values)
-    keyed = sorted((sort_key(list(h) if h.__class__ is tuple else h), n)
-                   for n, h in enumerate(distinct))
+    distinct: dict[Any, Any] = {}  # hashable form -> the value
+    for v in values:
+        distinct.setdefault(_hashable(v) if lists else v, v)
+    keyed = sorted((sort_key(v), n) for n, v in enumerate(distinct.values()))
     names = list(distinct)
     rank: dict[Any, int] = {}
     place, previous, big = -1, None, len(names) + 1
