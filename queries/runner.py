@@ -319,7 +319,8 @@ def _plain(v: Any) -> Any:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, list):
-        return sorted((_plain(x) for x in v), key=sort_key)
+        items = [x if x.__class__ in _SIMPLE else _plain(x) for x in v]
+        return sorted(items, key=sort_key) if len(items) > 1 else items
     return v
 
 
