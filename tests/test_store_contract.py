@@ -92,7 +92,8 @@ def test_a_store_offers_the_interface(fresh):
     with fresh() as store:
         assert store.dialect in DIALECTS
         assert isinstance(store.location, str)
-        for method in ("replace_plan", "remove_plan", "merge", "stats", "run", "close"):
+        for method in ("replace_plan", "replace_plans", "remove_plan", "merge", "stats", "run",
+                       "close"):
             assert callable(getattr(store, method))
 
 
@@ -146,6 +147,24 @@ def test_a_failed_write_changes_nothing(fresh, docs):
     with pytest.raises(StoreError):
         store.replace_plan(broken)
     assert graph(store) == before
+
+
+def test_several_documents_in_one_write_give_what_one_write_each_gives(fresh, docs, law_docs):
+    a, b, c = docs.values()
+    # a replacement, a document twice, and the cross-document law join, all in one call
+    batch = [a, b, law_docs["tv"], c, edited(a, keep_tasks=5), law_docs["tq"], c]
+    store = fresh()
+    replaced = [store.replace_plan(rows).replaced for rows in batch]
+    one_by_one = graph(store), sorted(store.search_tasks(parse("ma tuy")))
+    store = fresh()
+    assert [s.replaced for s in store.replace_plans(batch)] == replaced
+    assert (graph(store), sorted(store.search_tasks(parse("ma tuy")))) == one_by_one
+    broken = edited(b, keep_tasks=3)
+    broken.edge_rows("CHU_TRI", "Agency", "Task").append(
+        {"from": "Nowhere|Nobody", "to": broken.nodes["Task"][0]["id"], "plan_id": "x"})
+    with pytest.raises(StoreError):
+        store.replace_plans([edited(a, keep_tasks=2), broken])
+    assert (graph(store), sorted(store.search_tasks(parse("ma tuy")))) == one_by_one
 
 
 def test_merge_writes_rows_no_document_owns_once(fresh):
