@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_ingest.py [--copies 20] [--keep FILE]
     .venv/bin/python benchmarks/bench_ingest.py --gold ../shared/gold [--copies 200]
+    .venv/bin/python benchmarks/bench_ingest.py --store [--at 100,1000,3000] [--batch 32]
+        [--against REV] [--rows-cache FILE]
 
 Each copy gets its own file name and one extra closing line, so that every copy is a distinct
 plan (the seeds have no number, their plan id is the text's hash). Prints documents per second
@@ -9,6 +11,12 @@ for extraction and for loading separately, the final store's size and the peak m
 With --gold the store is fed the hand-written gold annotations instead of the extractor's
 output: the load speed at realistic volumes (~45 tasks, ~150 agency edges per plan), whatever
 the state of the extractor.
+
+--store grows a store with the synthetic national corpus (corpus.py, extracted once) and, at
+each size of --at, times loading the next --sample documents and replacing them, wall and CPU
+time per document, --batch documents per transaction. --against REV grows a second store with
+that commit's code in its own process, step by step alternately with this checkout's, and
+prints old / new: a ratio measured in one run, whatever the machine's load.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ import hashlib
 import json
 import os
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +36,9 @@ from plangraph.graph.build import plan_rows
 from plangraph.graph.ladybug_store import LadybugStore
 from plangraph.ingest.extract import extract_file
 from plangraph.ingest.models import AgencyMention, DocumentInfo, Extraction, LegalRef, Task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extract import checkout  # noqa: E402
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 
@@ -79,12 +92,144 @@ def bench_gold(gold_dir: Path, copies: int, db: Path) -> None:
     print(f"replace: {len(golds) / replace_s:8.1f} documents/s in the full store")
 
 
+# -- load and replace per document as the store grows (--store) --------------------------------
+
+def corpus_rows(docs: int, cache: Path | None) -> list:
+    """The synthetic national corpus's graph rows (benchmarks/corpus.py), extracted on two
+    processes; kept in `cache` (a pickle) when given, read from it when it holds enough."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    if cache and cache.exists():
+        rows = pickle.loads(cache.read_bytes())
+        if len(rows) >= docs:
+            return rows[:docs]
+    from corpus import write_corpus  # benchmarks/corpus.py
+
+    with tempfile.TemporaryDirectory() as tmp, ProcessPoolExecutor(2) as pool:
+        paths = write_corpus(Path(tmp), docs)
+        rows = list(pool.map(_rows_of, paths, chunksize=8))
+    if cache:
+        cache.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def _rows_of(path: Path):
+    return plan_rows(extract_file(path))
+
+
+def store_worker(db: Path, rows_file: Path) -> None:
+    """Runs in its own process (this checkout's code or another's, by PYTHONPATH): reads
+    commands from stdin, one JSON line each, {"load": [first, end], "batch": n}, and answers
+    with the wall and CPU seconds of writing those documents n per transaction."""
+    import pickle
+
+    rows = pickle.loads(rows_file.read_bytes())
+    with LadybugStore(db) as store:
+        batched = getattr(store, "replace_plans", None)
+        print(json.dumps({"ready": True, "batched": batched is not None}), flush=True)
+        for line in sys.stdin:
+            command = json.loads(line)
+            first, end = command["load"]
+            docs = rows[first:end]
+            size = command["batch"] if batched else 1
+            t0, c0 = time.perf_counter(), time.process_time()
+            for i in range(0, len(docs), size):
+                if batched:
+                    batched(docs[i:i + size])
+                else:
+                    store.replace_plan(docs[i])
+            print(json.dumps({"wall": time.perf_counter() - t0,
+                              "cpu": time.process_time() - c0}), flush=True)
+
+
+class Worker:
+    def __init__(self, db: Path, rows_file: Path, pythonpath: Path | None) -> None:
+        env = dict(os.environ)
+        if pythonpath:
+            env["PYTHONPATH"] = str(pythonpath)
+        self.proc = subprocess.Popen([sys.executable, __file__, "--store-worker", str(db),
+                                      str(rows_file)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, env=env, cwd="/")
+        self.batched = json.loads(self.proc.stdout.readline())["batched"]
+
+    def load(self, first: int, end: int, batch: int) -> dict[str, float]:
+        self.proc.stdin.write(json.dumps({"load": [first, end], "batch": batch}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def bench_store(docs: int, at: list[int], batch: int, sample: int, against: str | None,
+                cache: Path | None) -> None:
+    """Grow a store to each size of `at`; there time loading the next `sample` documents and
+    replacing the last `sample` loaded. With `against`, that commit's code grows a store of
+    its own in step, each step run by both, alternately first."""
+    import pickle
+
+    rows = corpus_rows(docs + sample, cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows_file = work / "rows.pickle"
+        rows_file.write_bytes(pickle.dumps(rows))
+        workers = {"this checkout": Worker(work / "new.lbdb", rows_file, None)}
+        if against:
+            workers[against] = Worker(work / "old.lbdb", rows_file,
+                                      checkout(against, work / "old"))
+        order = list(workers)
+        size = 0
+        print(f"load average at start: {os.getloadavg()[0]:.1f}")
+        for target in at:
+            steps = [("fill", size, target)] if target > size else []
+            steps += [("load", target, target + sample), ("replace", target, target + sample)]
+            size = target + sample
+            for step, first, end in steps:
+                results = {}
+                order.reverse()
+                for name in order:
+                    results[name] = workers[name].load(first, end, batch)
+                if step == "fill":
+                    continue
+                n = end - first
+                line = f"{step:>7} at {target:5d} documents:"
+                for name in workers:
+                    r = results[name]
+                    tag = f" ({batch}/tx)" if workers[name].batched else " (1/tx)"
+                    line += (f"  {name}{tag} {r['wall'] / n * 1000:6.1f} ms wall "
+                             f"{r['cpu'] / n * 1000:6.1f} ms CPU per document")
+                if against:
+                    ratio = results[against]["wall"] / results["this checkout"]["wall"]
+                    line += f"  old/new wall {ratio:4.1f}x"
+                print(line + f"  (load {os.getloadavg()[0]:.1f})", flush=True)
+        for w in workers.values():
+            w.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--keep", type=Path, help="write the store here and keep it")
     parser.add_argument("--gold", type=Path, help="load the gold annotations in this folder")
+    parser.add_argument("--store", action="store_true",
+                        help="load and replace per document as the store grows (corpus.py)")
+    parser.add_argument("--at", default="100,1000,3000", help="--store: store sizes")
+    parser.add_argument("--sample", type=int, default=20, help="--store: documents timed")
+    parser.add_argument("--batch", type=int, default=32,
+                        help="--store: documents per transaction (code that can batch)")
+    parser.add_argument("--against", metavar="REV", help="--store: that commit's code too")
+    parser.add_argument("--rows-cache", type=Path, help="--store: keep the corpus's rows here")
+    parser.add_argument("--store-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.store_worker:
+        store_worker(*args.store_worker)
+        return
+    if args.store:
+        at = [int(n) for n in args.at.split(",")]
+        bench_store(max(at), at, args.batch, args.sample, args.against, args.rows_cache)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.gold:
