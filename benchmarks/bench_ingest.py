@@ -14,9 +14,9 @@ the state of the extractor.
 
 --store grows a store with the synthetic national corpus (corpus.py, extracted once) and, at
 each size of --at, times loading the next --sample documents and replacing them, wall and CPU
-time per document, --batch documents per transaction. --against REV grows a second store with
-that commit's code in its own process, step by step alternately with this checkout's, and
-prints old / new: a ratio measured in one run, whatever the machine's load.
+time per document, --batch documents per transaction, each in a fresh process. --against REV
+times that commit's code too, on a store of its own grown alike, alternately first, and prints
+old / new: a ratio measured in one run, whatever the machine's load.
 """
 
 from __future__ import annotations
@@ -118,56 +118,51 @@ def _rows_of(path: Path):
     return plan_rows(extract_file(path))
 
 
-def store_worker(db: Path, rows_file: Path) -> None:
-    """Runs in its own process (this checkout's code or another's, by PYTHONPATH): reads
-    commands from stdin, one JSON line each, {"load": [first, end], "batch": n}, and answers
-    with the wall and CPU seconds of writing those documents n per transaction."""
+def store_worker(db: Path, rows_file: Path, first: int, end: int, batch: int,
+                 steps: str) -> None:
+    """Runs in its own process (this checkout's code or another's, by PYTHONPATH): writes the
+    documents first..end of the rows into the store, `batch` per transaction where the code can,
+    once per step of `steps` ("load,replace"), and prints each step's wall and CPU seconds
+    (after writing the document before `first` again, untimed: imports, caches)."""
     import pickle
 
     rows = pickle.loads(rows_file.read_bytes())
+    docs = rows[first:end]
+    out = {}
     with LadybugStore(db) as store:
         batched = getattr(store, "replace_plans", None)
-        print(json.dumps({"ready": True, "batched": batched is not None}), flush=True)
-        for line in sys.stdin:
-            command = json.loads(line)
-            first, end = command["load"]
-            docs = rows[first:end]
-            size = command["batch"] if batched else 1
+        if first and steps != "fill":  # warm up (imports, the task index): the last one again
+            store.replace_plan(rows[first - 1])
+        size = batch if batched else 1
+        for step in steps.split(","):
             t0, c0 = time.perf_counter(), time.process_time()
             for i in range(0, len(docs), size):
                 if batched:
                     batched(docs[i:i + size])
                 else:
                     store.replace_plan(docs[i])
-            print(json.dumps({"wall": time.perf_counter() - t0,
-                              "cpu": time.process_time() - c0}), flush=True)
+            out[step] = {"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                         "batch": size}
+    print(json.dumps(out))
 
 
-class Worker:
-    def __init__(self, db: Path, rows_file: Path, pythonpath: Path | None) -> None:
-        env = dict(os.environ)
-        if pythonpath:
-            env["PYTHONPATH"] = str(pythonpath)
-        self.proc = subprocess.Popen([sys.executable, __file__, "--store-worker", str(db),
-                                      str(rows_file)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, env=env, cwd="/")
-        self.batched = json.loads(self.proc.stdout.readline())["batched"]
-
-    def load(self, first: int, end: int, batch: int) -> dict[str, float]:
-        self.proc.stdin.write(json.dumps({"load": [first, end], "batch": batch}) + "\n")
-        self.proc.stdin.flush()
-        return json.loads(self.proc.stdout.readline())
-
-    def close(self) -> None:
-        self.proc.stdin.close()
-        self.proc.wait()
+def run_store_worker(db: Path, rows_file: Path, first: int, end: int, batch: int, steps: str,
+                     pythonpath: Path | None = None) -> dict[str, dict[str, float]]:
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run([sys.executable, __file__, "--store-worker", str(db), str(rows_file),
+                           str(first), str(end), str(batch), steps], env=env, cwd="/",
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def bench_store(docs: int, at: list[int], batch: int, sample: int, against: str | None,
                 cache: Path | None) -> None:
-    """Grow a store to each size of `at`; there time loading the next `sample` documents and
-    replacing the last `sample` loaded. With `against`, that commit's code grows a store of
-    its own in step, each step run by both, alternately first."""
+    """At each store size of `at`, time loading the next `sample` documents and replacing
+    them. With `against`, that commit's code does the same on a store of its own, alternately
+    first; both stores are filled between the sizes by this checkout (the stores are the same
+    whatever code writes them: tests/test_store_contract.py)."""
     import pickle
 
     rows = corpus_rows(docs + sample, cache)
@@ -175,38 +170,33 @@ def bench_store(docs: int, at: list[int], batch: int, sample: int, against: str 
         work = Path(tmp)
         rows_file = work / "rows.pickle"
         rows_file.write_bytes(pickle.dumps(rows))
-        workers = {"this checkout": Worker(work / "new.lbdb", rows_file, None)}
+        codes: dict[str, Path | None] = {"this checkout": None}
         if against:
-            workers[against] = Worker(work / "old.lbdb", rows_file,
-                                      checkout(against, work / "old"))
-        order = list(workers)
+            codes[against] = checkout(against, work / "old")
+        stores = {name: work / f"store{i}.lbdb" for i, name in enumerate(codes)}
+        order = list(codes)
         size = 0
         print(f"load average at start: {os.getloadavg()[0]:.1f}")
         for target in at:
-            steps = [("fill", size, target)] if target > size else []
-            steps += [("load", target, target + sample), ("replace", target, target + sample)]
+            for name in codes:  # fill, not timed
+                if target > size:
+                    run_store_worker(stores[name], rows_file, size, target, 64, "fill")
+            order.reverse()
+            results = {name: run_store_worker(stores[name], rows_file, target, target + sample,
+                                              batch, "load,replace", codes[name])
+                       for name in order}
             size = target + sample
-            for step, first, end in steps:
-                results = {}
-                order.reverse()
-                for name in order:
-                    results[name] = workers[name].load(first, end, batch)
-                if step == "fill":
-                    continue
-                n = end - first
+            for step in ("load", "replace"):
                 line = f"{step:>7} at {target:5d} documents:"
-                for name in workers:
-                    r = results[name]
-                    tag = f" ({batch}/tx)" if workers[name].batched else " (1/tx)"
-                    line += (f"  {name}{tag} {r['wall'] / n * 1000:6.1f} ms wall "
-                             f"{r['cpu'] / n * 1000:6.1f} ms CPU per document")
+                for name in codes:
+                    r = results[name][step]
+                    line += (f"  {name} ({r['batch']:.0f}/tx) {r['wall'] / sample * 1000:6.1f} ms "
+                             f"wall {r['cpu'] / sample * 1000:6.1f} ms CPU per document")
                 if against:
-                    ratio = results[against]["wall"] / results["this checkout"]["wall"]
-                    line += f"  old/new wall {ratio:4.1f}x"
-                print(line + f"  (load {os.getloadavg()[0]:.1f})", flush=True)
-        for w in workers.values():
-            w.close()
-
+                    ratio = results[against][step]["wall"] / results["this checkout"][step]["wall"]
+                    cpu = results[against][step]["cpu"] / results["this checkout"][step]["cpu"]
+                    line += f"  old/new {ratio:4.1f}x wall {cpu:4.1f}x CPU"
+                print(line + f"  (load average {os.getloadavg()[0]:.1f})", flush=True)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -221,10 +211,11 @@ def main() -> None:
                         help="--store: documents per transaction (code that can batch)")
     parser.add_argument("--against", metavar="REV", help="--store: that commit's code too")
     parser.add_argument("--rows-cache", type=Path, help="--store: keep the corpus's rows here")
-    parser.add_argument("--store-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--store-worker", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.store_worker:
-        store_worker(*args.store_worker)
+        db, rows_file, first, end, batch, steps = args.store_worker
+        store_worker(Path(db), Path(rows_file), int(first), int(end), int(batch), steps)
         return
     if args.store:
         at = [int(n) for n in args.at.split(",")]
