@@ -284,16 +284,20 @@ def _restore_case(title: str, body: str) -> str:
 _TOKEN = re.compile(r"^(\W*)([\wĐđ]*)(.*)$")
 # a word after a space that follows a word, a comma or a quote; the word before it on its line
 _CASE_HIT = re.compile(r"(?<=[\w,”\"]) (\w+)")
-_WORD_CHAR = re.compile(r"\w")
+
+
+def _is_word_char(c: str) -> bool:
+    """What `\\w` matches (str.isalnum is the test re uses), without a regex call per character."""
+    return c.isalnum() or c == "_"
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:
     """The last run of word characters in text[start:end]."""
     j = end
-    while j > start and not _WORD_CHAR.match(text, j - 1):
+    while j > start and not _is_word_char(text[j - 1]):
         j -= 1
     i = j
-    while i > start and _WORD_CHAR.match(text, i - 1):
+    while i > start and _is_word_char(text[i - 1]):
         i -= 1
     return text[i:j] or None
 
@@ -318,10 +322,14 @@ def _body_cases(body: str, needed: frozenset[str]
     for start, m in _hits(body, needed):
         w = m.group(1)
         lw = w.lower()
-        words.setdefault(lw, Counter())[w] += 1
+        if lw not in words:
+            words[lw] = Counter()
+        words[lw][w] += 1
         prev = _last_word(body, start, m.start())
         if prev and (lp := prev.lower()) in needed:
-            pairs.setdefault((lp, lw), Counter())[w] += 1
+            if (lp, lw) not in pairs:
+                pairs[lp, lw] = Counter()
+            pairs[lp, lw][w] += 1
     return pairs, words
 
 

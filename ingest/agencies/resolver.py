@@ -76,11 +76,15 @@ class _Reader:
     def mentions(self) -> list[_Span]:
         out: list[_Span] = []
         i, group = 0, None
-        while i < len(self.tokens):
+        tokens = self.tokens
+        # in running text most words start nothing: skip them without a call
+        first = self.lex.first_words if self.strict else None
+        first_loose = self.lex.first_words_loose
+        while i < len(tokens):
             span = self.sector_item(i, group) if group and self.listed(i) else None
             if span is not None:
                 span = self.apposition(self.scope(span))
-            else:
+            elif first is None or tokens[i].key in first or tokens[i].loose in first_loose:
                 span = self.mention_at(i)
             if span is None:
                 i, group = i + 1, None
@@ -140,11 +144,14 @@ class _Reader:
         """Longest phrase of `trie` at token i; without diacritics too when not strict."""
         if i >= len(self.tokens):
             return None
+        if self.strict:
+            if self.tokens[i].key not in trie.root:  # the usual answer, without a walk
+                return None
+            return trie.longest(self.text, self.tokens, i, **kw)
         hit = trie.longest(self.text, self.tokens, i, **kw)
-        if not self.strict:
-            loose = trie.longest(self.text, self.tokens, i, loose=True, **kw)
-            if loose and (not hit or loose[0] > hit[0]):
-                hit = loose
+        loose = trie.longest(self.text, self.tokens, i, loose=True, **kw)
+        if loose and (not hit or loose[0] > hit[0]):
+            hit = loose
         return hit
 
     def is_word(self, i: int, *words: str) -> bool:

@@ -47,7 +47,7 @@ from plangraph.ingest.legal.patterns import (
     SUBJECT_STOP,
     SUBJECT_TAIL,
     YEAR_TAIL,
-    citation_re,
+    citation_matches,
 )
 from plangraph.ingest.text.memo import per_document
 
@@ -109,7 +109,7 @@ def _read_acts(text: str, province: Province | None) -> list[ActMention]:
         return []
     folded = fold(text)
     out: list[ActMention] = []
-    for m in citation_re().finditer(text):
+    for m in citation_matches(text):
         typed, sym = m.group("type"), m.group("sym")
         sym_type = type_by_symbol().get(symbol_parts(sym)[0].upper())
         follows = bool(out) and LIST_JOIN.fullmatch(text, out[-1].id_end, m.start()) is not None

@@ -50,14 +50,21 @@ def _matcher(diacritics: bool) -> tuple[dict[str, list[str]], dict[str, ThemeMat
     return by_first, found
 
 
+@cache
+def _first_words(diacritics: bool) -> re.Pattern[str]:
+    """The words a keyword starts with, as whole words of a key (words one space apart)."""
+    words = sorted(_matcher(diacritics)[0], key=len, reverse=True)
+    return re.compile(r"(?<![^ ])(?:" + "|".join(map(re.escape, words)) + r")(?![^ ])")
+
+
 def assign_themes(text: str) -> list[ThemeMatch]:
     """The task's themes in scheme order, each with the first keyword that assigned it."""
     diacritics = strip_diacritics(text) != text
     by_first, found = _matcher(diacritics)
     key = theme_key(text, diacritics=diacritics)
     # the longest keyword starting at each word, then the longest of overlapping ones
-    spans = [span for start, word in _words(key)
-             if (candidates := by_first.get(word)) and (span := _longest(key, start, candidates))]
+    spans = [span for m in _first_words(diacritics).finditer(key)
+             if (span := _longest(key, m.start(), by_first[m.group()]))]
     taken: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or start >= b for a, b in taken):
@@ -68,15 +75,6 @@ def assign_themes(text: str) -> list[ThemeMatch]:
         if match is not None:
             first.setdefault(match.theme, match)
     return [first[t.id] for t in themes() if t.id in first]
-
-
-def _words(key: str) -> list[tuple[int, str]]:
-    """(offset, word) of each word of a key (words are separated by one space)."""
-    out, pos = [], 0
-    for word in key.split(" ") if key else ():
-        out.append((pos, word))
-        pos += len(word) + 1
-    return out
 
 
 def _longest(key: str, start: int, candidates: list[str]) -> tuple[int, int] | None:
