@@ -635,6 +635,8 @@ def _levenshtein(a: str, b: str, limit: int) -> int | None:
 
 def _paren_depth(text: str) -> list[int]:
     """Per character: inside how many parentheses (the brackets themselves count as inside)."""
+    if "(" not in text:  # a ')' alone opens nothing
+        return [0] * (len(text) + 1)
     depth, out = 0, []
     for c in text:
         if c == "(":
@@ -647,6 +649,8 @@ def _paren_depth(text: str) -> list[int]:
 
 
 def _outside_parens(text: str, a: int, b: int, depth: list[int]) -> str:
+    if not any(depth[a:b]):
+        return text[a:b]
     return "".join(c for c, d in zip(text[a:b], depth[a:b], strict=True) if not d)
 
 
