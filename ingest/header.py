@@ -64,7 +64,10 @@ _PREAMBLE_ISSUER = re.compile(
     + grammar.alt("unit.province") + r")(?:\s+[A-ZĐ]"
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
-_SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the signing authority, its dot optional, then the body
+_SIGNATURE = re.compile(
+    "^(?:" + "|".join(re.escape(w.rstrip(".")) for w in grammar.words("end.signature"))
+    + r")\.?\s+(?P<body>.+)$")
 _PROVINCE_CUE = re.compile("(?:" + grammar.alt("unit.province") + r"|địa bàn|Thủ đô)\s+",
                            re.IGNORECASE)
 
@@ -367,8 +370,11 @@ def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
             yield from ((start, m.start(), m.group(1)) for m in found)
 
 
+_UNIT_LEAD = re.compile(r"^\s*" + grammar.alt("unit.province") + r"\s+", re.IGNORECASE)
+
+
 def _province_name(text: str) -> str | None:
-    text = re.sub(r"^\s*(?:thành phố|tp\.?|tỉnh)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _UNIT_LEAD.sub("", text.strip())
     found = provinces().get(province_key(text))
     return found.name if found else None
 

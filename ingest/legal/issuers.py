@@ -20,6 +20,7 @@ from plangraph.ingest.legal.data import (
     type_by_symbol,
 )
 from plangraph.ingest.legal.patterns import ISSUER_STOP
+from plangraph.ingest.text import grammar
 
 _WORD = re.compile(r"[\wĐđ]+(?:\s*[-–]\s*[\wĐđ]+)?")
 
@@ -50,7 +51,7 @@ def province_at(text: str, pos: int) -> tuple[Province | None, int]:
     return best
 
 
-_UNIT_WORD = re.compile(r"\s*(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s*" + grammar.alt("unit.province") + r"\s+", re.IGNORECASE)
 
 
 def issuer_at(text: str, folded: str, pos: int) -> IssuerMatch | None:
