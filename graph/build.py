@@ -194,12 +194,12 @@ class _Builder:
                 links.append(("TRIEN_KHAI", "Plan", self.plan_id, self.doc.source))
             else:  # a programme the plan names in its text (often: tasks that carry it out)
                 links.append(("TRICH_DAN", "Plan", self.plan_id, source))
-            links = [link for link in links if link[2]]
             if not key:
                 continue
             self.node("Programme", id=key, name=squeeze(prog.name), kind=prog.kind)
             for rel, from_label, from_id, src in links:
-                self.edge(rel, from_label, from_id, "Programme", key, src)
+                if from_id:  # an act the document does not state has no node
+                    self.edge(rel, from_label, from_id, "Programme", key, src)
 
     def tasks(self) -> None:
         seen_keys: dict[str, int] = {}

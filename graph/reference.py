@@ -61,9 +61,9 @@ def _provinces(rows: GraphRows) -> None:
     for p in former_provinces():
         rows.add_node("Province", {"id": p.name, "name": p.name, "valid_from": None,
                                    "valid_to": p.valid_to})
-    for p in current.values():
-        rows.add_node("Province", {"id": current_node_id(p), "name": p.name,
-                                   "valid_from": p.valid_from, "valid_to": None})
+    for c in current.values():
+        rows.add_node("Province", {"id": current_node_id(c), "name": c.name,
+                                   "valid_from": c.valid_from, "valid_to": None})
     edges = rows.edge_rows("KE_NHIEM", "Province", "Province")
     for p in former_provinces():
         unit = current[p.successor]

@@ -40,7 +40,7 @@ def apply_as_of(out: QueryOutput, date: str, store: GraphStore,
     if task_col is not None:
         ids = sorted({r[task_col] for r in out.rows if r[task_col]})
         themes = {i: list(t or []) for i, t in store.run(_THEMES, {"ids": ids}).rows}
-    wanted = {a.typed for a in (asked or {}).values() if getattr(a, "typed", None)}
+    wanted = {t for a in (asked or {}).values() if (t := getattr(a, "typed", None))}
     explained: dict[str, str] = {}
     kept = []
     province_col = next((i for i, k in kinds if k == "province"), None)

@@ -137,6 +137,7 @@ def _period(text: str, kind: str, g: tuple[str | None, ...]) -> Period:
         return Period(text, 0, 0, None, ongoing=True)
     if kind in ("year", "years"):
         first, last = _year(g[0]), _year(g[-1])
+        assert first is not None and last is not None  # both groups are required in these forms
         if last < first:
             raise PeriodError(f'"{text}": năm cuối trước năm đầu / the range ends before it starts')
         return Period(text, first * 12, last * 12 + 11, first if first == last else None)
@@ -154,10 +155,10 @@ def _period(text: str, kind: str, g: tuple[str | None, ...]) -> Period:
         first = 0 if g[0] == "dau" else 6
         return _months(text, first, first + 5, year)
     if kind == "quarters":
-        a = _quarter(g[0])
+        a = _quarter(g[0] or "")
         b = _quarter(g[1]) if g[1] else a
         return _months(text, 3 * a - 3, 3 * b - 1, _year(g[2]))
-    a = _month(g[0])
+    a = _month(g[0] or "")
     b = _month(g[1]) if g[1] else a
     return _months(text, a - 1, b - 1, _year(g[2]))
 
