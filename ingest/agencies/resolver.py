@@ -170,9 +170,7 @@ class _Reader:
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
         exact = lex.names.longest(text, tokens, i, accept=self.fits_form)
-        loose = lex.names.longest(
-            text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
-        )
+        loose = lex.names.longest(text, tokens, i, loose=True, accept=self.fits_loose)
         if loose and (not exact or loose[0] > exact[0]):
             return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))
         if exact:
