@@ -80,7 +80,8 @@ class _Reader:
         # in running text most words start nothing: skip them without a call
         first = self.lex.first_words if self.strict else None
         first_loose = self.lex.first_words_loose
-        while i < len(tokens):
+        n = len(tokens)
+        while i < n:
             span = self.sector_item(i, group) if group and self.listed(i) else None
             if span is not None:
                 span = self.apposition(self.scope(span))
