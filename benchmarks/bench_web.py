@@ -15,6 +15,13 @@ plans, filled as in bench_store.py: the five samples extracted once, each copy r
 caches it as bench_queries.py does (keyed on the schema and row-building code; `--rebuild`
 to build it again).
 `--profile` prints, per page, where the time went (cProfile, top functions by own time).
+
+    .venv/bin/python benchmarks/bench_web.py --plans 1000 --against /tmp/old [--repeat 3]
+
+`--against DIR`: the same pages served by older code (DIR holds a `plangraph` folder, e.g.
+`git archive <commit>` unpacked into DIR/plangraph) and by this code, each in its own
+process on the same store, requests interleaved (old, new, old, new …) so that the machine's
+load weighs on both alike: the ratio old / new of the medians is the measure.
 """
 
 from __future__ import annotations
@@ -22,9 +29,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
+import os
 import pstats
 import re
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -78,6 +88,65 @@ def timed(fn, total: list[float]):
     return call
 
 
+def worker(db: str, docs: str) -> None:
+    """Serve timing requests on stdin ("URL" per line), one JSON line out per request: the
+    app's server time (its kept answers emptied first) and the status. Runs the `plangraph`
+    found first on the path (older code under --against)."""
+    from starlette.testclient import TestClient
+
+    from plangraph.web.app import create_app
+
+    store = open_store(db, read_only=True)
+    client = TestClient(create_app(store, docs=[docs]))
+    kept = getattr(client.app.state, "answers", None)
+    for line in sys.stdin:
+        url = line.strip()
+        if kept is not None:
+            kept.clear()
+        r = client.get(url)
+        ms = float(r.headers["server-timing"].split("dur=")[1])
+        print(json.dumps({"ms": ms, "status": r.status_code}), flush=True)
+    store.close()
+
+
+def against(old: str, db: str, docs: str, pages: list[str], repeat: int) -> None:
+    """Each page in old and new code, interleaved; medians and their ratio."""
+    here = str(Path(__file__).resolve().parent.parent.parent)  # holds this checkout
+    procs = {}
+    for name, root in (("old", old), ("new", None)):
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        if root:
+            env["PYTHONPATH"] = root
+        procs[name] = subprocess.Popen(
+            [sys.executable, __file__, "--worker", "--db", db, "--docs", docs],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=here)
+
+    def ask(name: str, url: str) -> dict:
+        procs[name].stdin.write(url + "\n")
+        procs[name].stdin.flush()
+        return json.loads(procs[name].stdout.readline())
+
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'page':60} {'old ms':>9} {'new ms':>9} {'old/new':>8}  status")
+    for url in pages:
+        times: dict[str, list[float]] = {"old": [], "new": []}
+        status = {}
+        for name in ("old", "new"):  # warm-up
+            ask(name, url)
+        for _ in range(repeat):
+            for name in ("old", "new"):
+                got = ask(name, url)
+                times[name].append(got["ms"])
+                status[name] = got["status"]
+        o, n = statistics.median(times["old"]), statistics.median(times["new"])
+        print(f"{url[:60]:60} {o:9.1f} {n:9.1f} {o / n:8.2f}  {status['old']}/{status['new']}",
+              flush=True)
+    for p in procs.values():
+        p.stdin.close()
+        p.wait()
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", help="an existing store (default: --plans N built under /tmp)")
@@ -88,10 +157,20 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--only", help="only the pages whose URL contains this text")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--against", help="older code to compare with (a folder holding plangraph/)")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not args.db and not args.plans:
         ap.error("--db or --plans")
     warnings.simplefilter("ignore")
+    if args.worker:
+        worker(args.db, args.docs)
+        return
+    if args.against:
+        db = args.db or str(national_store(args.plans, args.seed, args.rebuild))
+        pages = [p for p in PAGES if not args.only or args.only in p]
+        against(args.against, db, str(Path(args.docs).resolve()), pages, args.repeat)
+        return
     from starlette.testclient import TestClient
 
     from plangraph.web.app import create_app

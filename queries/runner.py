@@ -11,6 +11,10 @@ column holds the typed phrases with the diacritics typed are kept (graph/search.
 column `excerpt` gets the matched words highlighted; the header's `order:` sorts the rows and
 lists are sorted (one order on every store, see `sort_key`); `--as-of` shows each province /
 agency type by its successor at that date.
+
+A web page shows 50 rows of a national answer of 10,000s: `run(..., lazy=True)` leaves the
+cells no order depends on (a search's highlighted excerpt, a row's nearest deadlines) to be
+filled for the rows shown (`QueryOutput.ready`); everything else (filtering, sorting) is done.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -51,6 +55,27 @@ class QueryOutput:
     notes: list[str] = field(default_factory=list)  # shown to the user under the result
     given: dict[str, Any] = field(default_factory=dict)  # the parameters as typed
     as_of: str | None = None  # the --as-of date, ISO
+    # cells filled on demand (lazy run): column index -> the cell's value from its raw row;
+    # not copied by dataclasses.replace (ready the rows first)
+    later: dict[int, Callable[[list[Any]], Any]] = field(default_factory=dict, init=False,
+                                                         repr=False, compare=False)
+    _readied: set[int] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def ready(self, rows: list[list[Any]] | None = None) -> list[list[Any]]:
+        """`rows` (of `self.rows`; default: all of them) with their cells filled on demand."""
+        if not self.later:
+            return self.rows if rows is None else rows
+        todo = self.rows if rows is None else rows
+        fills = list(self.later.items())
+        for row in todo:
+            if id(row) not in self._readied:
+                self._readied.add(id(row))
+                for i, fill in fills:
+                    row[i] = fill(row)
+        if rows is None:
+            self.later.clear()
+            self._readied.clear()
+        return todo
 
     @property
     def labels(self) -> list[str]:
@@ -58,12 +83,12 @@ class QueryOutput:
         return [self.query.label(c) for c in self.columns]
 
     def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.ready()]
 
     def to_dataframe(self) -> pd.DataFrame:
         import pandas as pd
 
-        df = pd.DataFrame(self.rows, columns=self.columns)
+        df = pd.DataFrame(self.ready(), columns=self.columns)
         df.attrs.update(query=self.query.name, question=self.query.question,
                         labels=dict(zip(self.columns, self.labels, strict=True)),
                         notes=list(self.notes))
@@ -122,7 +147,8 @@ def dialect(store: GraphStore) -> str:
 
 
 def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None = None,
-        *, as_of: str | dt.date | None = None) -> QueryOutput:
+        *, as_of: str | dt.date | None = None, lazy: bool = False) -> QueryOutput:
+    """The answer; `lazy`: cells no order depends on are left to `QueryOutput.ready`."""
     q = name if isinstance(name, CannedQuery) else get(name)
     on = _date(str(as_of), "--as-of") if as_of is not None else None
     bound = bind(q, params or {}, store, as_of=on)
@@ -133,28 +159,31 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     result = store.run(q.cypher(dialect(store)), cypher_params)
     # a `deadlines` column's task ids are read, not shown: left unsorted (thousands per row)
     raw = [q.kind(c) == "deadlines" for c in result.columns]
-    plain = [[v if keep else _plain(v) for v, keep in zip(r, raw, strict=True)]
-             for r in result.rows]
+    plain = [[v if keep or v.__class__ in _SIMPLE else _plain(v)
+              for v, keep in zip(r, raw, strict=True)] for r in result.rows]
     columns, rows = _merge_sources(list(result.columns), plain)
+    later: dict[int, Callable[[list[Any]], Any]] = {}
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             i = columns.index(p.column)
-            found = [(r, search.find(_text(r[i]), searches[p.name])) for r in rows]
-            rows = [r for r, spans in found if spans]
-            if EXCERPT in columns:
-                e = columns.index(EXCERPT)
-                for r, spans in found:
-                    if spans:
-                        r[e] = search.excerpt(nfc(_text(r[i])), spans, EXCERPT_WIDTH)
+            spans = {id(r): (r, found) for r in rows  # (the row held: its id stays its own)
+                     if (found := search.find(_text(r[i]), searches[p.name]))}
+            rows = [r for r in rows if id(r) in spans]
+            if EXCERPT in columns:  # highlighted where shown, with the spans found
+                later[columns.index(EXCERPT)] = lambda r, i=i, spans=spans: \
+                    search.excerpt(nfc(_text(r[i])), spans.pop(id(r))[1], EXCERPT_WIDTH)
     typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
-    for row in rows:  # `$tinh AS province` gives the bound list back: show the name typed
-        for i, cell in enumerate(row):
+    for row in rows if typed else ():  # `$tinh AS province` gives the bound list back: show
+        for i, cell in enumerate(row):  # the name typed
             if isinstance(cell, list) and cell:
                 row[i] = next((name for values, name in typed if values == set(cell)), cell)
     out = QueryOutput(q, _shown(bound), columns, rows, given=dict(params or {}), as_of=on)
+    out.later.update(later)
     _fill_due(out, bound)
     _fill_deadlines(out, store)
     _fill_roots(out)
+    if any(columns[i] in dict(q.order) for i in later):  # an order that reads them: fill first
+        out.ready()
     sort_rows(q, columns, rows)
     for p in q.params:
         if p.type == "collectives" and bound[p.name]:
@@ -170,6 +199,8 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
                      next((list(bound[p.name]) for p in q.params if p.type == "plan"), [])))
     if not out.rows:
         out.notes += explain_empty(q, bound, store)
+    if not lazy:
+        out.ready()
     return out
 
 
@@ -233,13 +264,16 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
     found = {task: read[code, year] if (code, year) in read
              else read.setdefault((code, year), periods.deadlines(code, year))
              for task, code, year in store.run(_TASK_PERIODS).rows}
-    for row in out.rows:
-        for i in cols:
-            tasks: Counter[tuple[float, str]] = Counter()
-            for task in row[i] or []:
-                tasks.update(set(found.get(task, [])))
-            row[i] = "; ".join(f"{words} ({n})" if n > 1 else words
-                               for (_, words), n in sorted(tasks.items())[:NEAREST])
+
+    def nearest(row: list[Any], i: int) -> str:
+        tasks: Counter[tuple[float, str]] = Counter()
+        for task in row[i] or []:
+            tasks.update(set(found.get(task, [])))
+        return "; ".join(f"{words} ({n})" if n > 1 else words
+                         for (_, words), n in sorted(tasks.items())[:NEAREST])
+
+    for i in cols:
+        out.later[i] = lambda row, i=i: nearest(row, i)
 
 
 def explain_empty(q: CannedQuery, bound: dict[str, Any], store: GraphStore) -> list[str]:
@@ -276,6 +310,9 @@ def contains_words(text: str, typed: str) -> bool:
     return bool(search.find(text, search.parse(typed)))
 
 
+_SIMPLE = frozenset({str, int, float, bool, type(None)})  # values `_plain` leaves as they are
+
+
 def _plain(v: Any) -> Any:
     """Store values as plain Python: LadybugDB sums come back as Decimal; lists (collect) in
     one order on every store: sorted by `sort_key`."""
@@ -297,9 +334,14 @@ def _plain(v: Any) -> Any:
 _NUMBER = re.compile(r"(\d+)")
 
 
+_EMPTY = (2,)
+
+
 def sort_key(v: Any) -> tuple:
+    if v.__class__ is str:  # most cells: the fast way
+        return _text_key(v) if v else _EMPTY
     if v is None or v == "" or v == []:
-        return (2,)
+        return _EMPTY
     if isinstance(v, bool):
         return (0, (int(v),))
     if isinstance(v, int | float):
@@ -320,36 +362,40 @@ def _text_key(text: str) -> tuple:
 
 def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None:
     """Sort `rows` in place by the query's `order:` columns (empty values last, also when
-    descending)."""
-    for col, desc in reversed(q.order):  # stable sorts, last key first
-        i = columns.index(col)
-        if desc:
-            rows.sort(key=lambda r, i=i: _negated(sort_key(r[i])))
-        else:
-            rows.sort(key=lambda r, i=i: sort_key(r[i]))
+    descending). Each column's distinct values are ranked once (a national answer repeats its
+    provinces and plans thousands of times), then rows compare as tuples of ranks."""
+    order = [(columns.index(col), desc) for col, desc in q.order]
+    ranks = [_ranks([r[i] for r in rows], desc) for i, desc in order]
+    plain = [(i, rank) for (i, _), (rank, lists) in zip(order, ranks, strict=True) if not lists]
+    if len(plain) == len(order):
+        rows.sort(key=lambda r: tuple([rank[r[i]] for i, rank in plain]))
+    else:
+        pairs = [(i, rank) for (i, _), (rank, _) in zip(order, ranks, strict=True)]
+        rows.sort(key=lambda r: tuple([rank[_hashable(r[i])] for i, rank in pairs]))
 
 
-def _negated(key: tuple) -> tuple:
-    """A key that sorts numbers in reverse and keeps empty values last; text descending is
-    sorted as the reverse of its key."""
-    if key[0] == 0:
-        return (0, tuple(-x for x in key[1]))
-    if key[0] == 2:
-        return key
-    return (1, _Reverse(key))
+def _ranks(values: list[Any], desc: bool) -> tuple[dict[Any, int], bool]:
+    """Each distinct value's place in the column's order (equal `sort_key`s: one place), and
+    whether the column holds lists. Descending: numbers reversed first, then text reversed,
+    then empty values, as `sort_key` classes them."""
+    lists = any(v.__class__ is list for v in values)
+    distinct: dict[Any, Any] = {}  # hashable form -> the value
+    for v in values:
+        distinct.setdefault(_hashable(v) if lists else v, v)
+    keyed = sorted((sort_key(v), n) for n, v in enumerate(distinct.values()))
+    names = list(distinct)
+    rank: dict[Any, int] = {}
+    place, previous, big = -1, None, len(names) + 1
+    for key, n in keyed:
+        if key != previous:
+            place, previous = place + 1, key
+        rank[names[n]] = (place if not desc else 2 * big if key[0] == 2
+                          else big * key[0] - place)
+    return rank, lists
 
 
-class _Reverse:
-    __slots__ = ("key",)
-
-    def __init__(self, key: tuple) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Reverse) -> bool:
-        return other.key < self.key
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reverse) and other.key == self.key
+def _hashable(v: Any) -> Any:
+    return tuple(map(_hashable, v)) if v.__class__ is list else v
 
 
 def _merge_sources(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list]]:

@@ -181,3 +181,23 @@ def test_a_cut_search_excerpt_keeps_the_matched_words_in_view(store, width):
     shown = [line for line in text.splitlines()]
     # each found task shows «tiền chất» (perhaps wrapped between lines) in its excerpt cell
     assert "".join(shown).replace(" ", "").count("«tiền") >= len(out.rows)
+
+
+def test_the_workbook_holds_the_csv_cells_with_long_text_wrapped(store):
+    import csv
+    from io import BytesIO, StringIO
+
+    from openpyxl import load_workbook
+
+    out = run(store, "tim_nhiem_vu", {"tu_khoa": "ma tuy"})
+    sheet = load_workbook(BytesIO(output.xlsx_bytes(out)))["Kết quả"]
+    cells = [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows()]
+    written = list(csv.reader(StringIO(output.csv_bytes(out).decode("utf-8-sig"))))
+    assert len(cells) == len(out.rows) + 1 > 100
+    assert cells == [r + [""] * (len(cells[0]) - len(r)) for r in written[:len(cells)]]
+    assert all(c.font.b for c in sheet[1]) and not sheet["A2"].font.b
+    text = cells[0].index("Nhiệm vụ")
+    assert sheet.cell(2, text + 1).alignment.wrap_text  # long text wraps
+    assert not sheet["A2"].alignment.wrap_text
+    assert sheet.column_dimensions["A"].width < sheet.column_dimensions[
+        sheet.cell(1, text + 1).column_letter].width <= 62

@@ -67,6 +67,30 @@ def test_the_collation_reads_vietnamese_and_numbers_as_people_do():
     assert sort_key("hòa") != sort_key("hoà")
 
 
+def test_descending_columns_keep_empty_values_last_and_read_text_backwards():
+    q = catalog()["can_cu_chung"]  # order: provinces desc, act, act_id, province, plan, …
+    columns = [c.key for c in q.columns]
+    at = {c: columns.index(c) for c in ("provinces", "act", "act_id", "province", "plan")}
+
+    def row(provinces, act, province="Hà Nội", plan="KH 1"):
+        r = [None] * len(columns)
+        for c, v in (("provinces", provinces), ("act", act), ("act_id", act),
+                     ("province", province), ("plan", plan)):
+            r[at[c]] = v
+        return r
+
+    rows = [row(None, "Luật 2"), row(2, "Luật 10"), row(12, "Luật 2"), row(2, "Luật 2"),
+            row(2, "Luật 2", "Cà Mau"), row(3, None), row(2, "Luật 2", plan="KH 10"),
+            row(2, "Luật 2", plan="KH 9")]
+    sort_rows(q, columns, rows)
+    assert [(r[at["provinces"]], r[at["act"]], r[at["province"]], r[at["plan"]])
+            for r in rows] == [
+        (12, "Luật 2", "Hà Nội", "KH 1"), (3, None, "Hà Nội", "KH 1"),
+        (2, "Luật 2", "Cà Mau", "KH 1"), (2, "Luật 2", "Hà Nội", "KH 1"),
+        (2, "Luật 2", "Hà Nội", "KH 9"), (2, "Luật 2", "Hà Nội", "KH 10"),
+        (2, "Luật 10", "Hà Nội", "KH 1"), (None, "Luật 2", "Hà Nội", "KH 1")]
+
+
 def test_trien_khai_chuong_trinh_has_no_ties(store):
     out = run(store, "trien_khai_chuong_trinh", {})
     shown = [tuple(map(str, r)) for r in out.rows]

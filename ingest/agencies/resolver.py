@@ -76,11 +76,16 @@ class _Reader:
     def mentions(self) -> list[_Span]:
         out: list[_Span] = []
         i, group = 0, None
-        while i < len(self.tokens):
+        tokens = self.tokens
+        # in running text most words start nothing: skip them without a call
+        first = self.lex.first_words if self.strict else None
+        first_loose = self.lex.first_words_loose
+        n = len(tokens)
+        while i < n:
             span = self.sector_item(i, group) if group and self.listed(i) else None
             if span is not None:
                 span = self.apposition(self.scope(span))
-            else:
+            elif first is None or tokens[i].key in first or tokens[i].loose in first_loose:
                 span = self.mention_at(i)
             if span is None:
                 i, group = i + 1, None
@@ -140,11 +145,14 @@ class _Reader:
         """Longest phrase of `trie` at token i; without diacritics too when not strict."""
         if i >= len(self.tokens):
             return None
+        if self.strict:
+            if self.tokens[i].key not in trie.root:  # the usual answer, without a walk
+                return None
+            return trie.longest(self.text, self.tokens, i, **kw)
         hit = trie.longest(self.text, self.tokens, i, **kw)
-        if not self.strict:
-            loose = trie.longest(self.text, self.tokens, i, loose=True, **kw)
-            if loose and (not hit or loose[0] > hit[0]):
-                hit = loose
+        loose = trie.longest(self.text, self.tokens, i, loose=True, **kw)
+        if loose and (not hit or loose[0] > hit[0]):
+            hit = loose
         return hit
 
     def is_word(self, i: int, *words: str) -> bool:
@@ -163,9 +171,7 @@ class _Reader:
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
         exact = lex.names.longest(text, tokens, i, accept=self.fits_form)
-        loose = lex.names.longest(
-            text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
-        )
+        loose = lex.names.longest(text, tokens, i, loose=True, accept=self.fits_loose)
         if loose and (not exact or loose[0] > exact[0]):
             return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))
         if exact:
@@ -628,6 +634,8 @@ def _levenshtein(a: str, b: str, limit: int) -> int | None:
 
 def _paren_depth(text: str) -> list[int]:
     """Per character: inside how many parentheses (the brackets themselves count as inside)."""
+    if "(" not in text:  # a ')' alone opens nothing
+        return [0] * (len(text) + 1)
     depth, out = 0, []
     for c in text:
         if c == "(":
@@ -640,6 +648,8 @@ def _paren_depth(text: str) -> list[int]:
 
 
 def _outside_parens(text: str, a: int, b: int, depth: list[int]) -> str:
+    if not any(depth[a:b]):
+        return text[a:b]
     return "".join(c for c, d in zip(text[a:b], depth[a:b], strict=True) if not d)
 
 

@@ -22,11 +22,15 @@ __all__ = ["clean_line", "clean_markup", "is_caps", "mostly_caps"]
 
 _MARKUP = re.compile(r"</?su[pb]>|\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[\[\]().*_-])")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_MARKUP_CHARS = "<*_\\"  # every _MARKUP match holds one
 
 def clean_line(line: str) -> str:
     """A line without markdown headings, emphasis, sup tags: '## **1. Sở Y tế**' -> '1. Sở Y tế'."""
-    line = _HEADING_MARK.sub("", line)
-    return _MARKUP.sub("", line).strip()
+    if "#" in line:
+        line = _HEADING_MARK.sub("", line)
+    if any(c in line for c in _MARKUP_CHARS):  # most lines hold no markup
+        line = _MARKUP.sub("", line)
+    return line.strip()
 
 
 _SUP_POINT = re.compile(r"<sup>\s*(\(\s*\d+\s*\))\s*</sup>", re.IGNORECASE)
@@ -52,7 +56,7 @@ def clean_markup(text: str) -> tuple[str, bool]:
     if bullet:
         text = "- " + text[bullet.end():]
     text = text.replace("*", "")
-    return re.sub(r"\s+", " ", text).strip(), bold
+    return " ".join(text.split()), bold  # spaces squeezed (str.split: what \\s matches)
 
 
 def _capitals(text: str) -> tuple[int, int]:

@@ -47,14 +47,16 @@ from plangraph.ingest.legal.patterns import (
     SUBJECT_STOP,
     SUBJECT_TAIL,
     YEAR_TAIL,
-    citation_re,
+    citation_matches,
 )
+from plangraph.ingest.text import grammar
 from plangraph.ingest.text.memo import per_document
 
 __all__ = ["ActMention", "canonical_id", "find_acts", "symbol_of"]
 
 _LIST_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?i:số)\s*)?")
-_PROVINCIAL_WORDS = re.compile(r"\b(?:tỉnh|thành phố|tỉnh ủy|thành ủy|huyện|quận)\b", re.I)
+# an issuer written with one of these is a body of the province ("UBND tỉnh", "Thành ủy")
+_PROVINCIAL_WORDS = grammar.pattern("unit.province", "unit.district", "unit.party_committee")
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _read_acts(text: str, province: Province | None) -> list[ActMention]:
         return []
     folded = fold(text)
     out: list[ActMention] = []
-    for m in citation_re().finditer(text):
+    for m in citation_matches(text):
         typed, sym = m.group("type"), m.group("sym")
         sym_type = type_by_symbol().get(symbol_parts(sym)[0].upper())
         follows = bool(out) and LIST_JOIN.fullmatch(text, out[-1].id_end, m.start()) is not None

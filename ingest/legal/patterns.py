@@ -11,6 +11,7 @@ issuer ("của …") and its subject ("về …"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from plangraph.ingest.legal.data import act_types
@@ -62,3 +63,39 @@ def citation_re() -> re.Pattern:
         r"(?<![\wĐđ])(?:(?P<type>(?i:" + type_words() + r"))\s*(?:(?i:số)\s*:?\s*)?"
         r"|(?P<so>(?i:số))\s*:?\s*)?" + NUMBER_SYMBOL
     )
+
+
+_NUMBER_SYMBOL_RE = re.compile(NUMBER_SYMBOL)
+
+
+def citation_matches(text: str) -> Iterator[re.Match]:
+    """`citation_re().finditer(text)`, tried only before number-symbols.
+
+    A citation holds a number-symbol, and what comes before it (type word, "số", spaces, a
+    colon) holds no digit, so a citation starting before the next number-symbol starts at
+    most a type word, "số" and their spaces before it: the full pattern is searched from
+    there, not tried at every position of a 40 k-character plan.
+    """
+    pos = 0
+    while (num := _NUMBER_SYMBOL_RE.search(text, pos)) is not None:
+        m = citation_re().search(text, _prefix_start(text, num.start(), pos))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _prefix_start(text: str, n: int, pos: int) -> int:
+    """No citation whose number-symbol starts at `n` starts before the returned offset."""
+    k = n
+    while k > pos and (text[k - 1].isspace() or text[k - 1] == ":"):  # `\s*:?\s*`
+        k -= 1
+    k -= len("số")
+    while k > pos and text[k - 1].isspace():
+        k -= 1
+    return max(pos, k - _longest_type_word())
+
+
+@cache
+def _longest_type_word() -> int:
+    return max(len(w) for t in act_types() for w in t.words)

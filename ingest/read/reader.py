@@ -153,13 +153,16 @@ def _converted_warning(encoding: str) -> str:
 
 _ANY_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_SPACE_LIKE = ("\u00a0", "\u202f", "\u2007")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _clean(text: str) -> str:
     """NFC, one kind of line break, odd spaces to spaces, invisible characters removed."""
-    text = _LINE_BREAKS.sub("\n", text).translate(_SPACE_LIKE)
+    text = _LINE_BREAKS.sub("\n", text)
+    for odd in _SPACE_LIKE:  # str.translate looks every character up in a dict: slower
+        if odd in text:
+            text = text.replace(odd, " ")
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
