@@ -172,6 +172,17 @@ def test_stats_count_what_queries_find(fresh, docs):
     assert tasks.columns == ["n"] and tasks.rows[0][0] == stats["nodes"]["Task"] > 40
 
 
+def test_a_task_carries_its_plans_year_and_id(fresh, docs):
+    """Derived at load so that questions count tasks by year without a hop to the plan."""
+    store = fresh()
+    for rows in docs.values():
+        store.replace_plan(rows)
+    pairs = store.run("MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task) "
+                      "RETURN p.year, t.year, p.id, t.plan_id").rows
+    assert {p_year for p_year, *_ in pairs} == {2023, 2024}
+    assert all(p_year == t_year and p_id == t_plan for p_year, t_year, p_id, t_plan in pairs)
+
+
 def test_the_task_search_follows_loads_replacements_and_removals(fresh, docs):
     a, b, c = docs.values()
     store = fresh()
