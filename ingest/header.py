@@ -64,7 +64,10 @@ _PREAMBLE_ISSUER = re.compile(
     + grammar.alt("unit.province") + r")(?:\s+[A-ZĐ]"
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
-_SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL)\.?\s+(?P<body>.+)$")
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the signing authority, its dot optional, then the body
+_SIGNATURE = re.compile(
+    "^(?:" + "|".join(re.escape(w.rstrip(".")) for w in grammar.words("end.signature"))
+    + r")\.?\s+(?P<body>.+)$")
 _PROVINCE_CUE = re.compile("(?:" + grammar.alt("unit.province") + r"|địa bàn|Thủ đô)\s+",
                            re.IGNORECASE)
 
@@ -319,13 +322,12 @@ def _body_cases(body: str, needed: frozenset[str]
     capitals are left out."""
     pairs: dict[tuple[str, str], Counter] = {}
     words: dict[str, Counter] = {}
-    for start, m in _hits(body, needed):
-        w = m.group(1)
+    for start, space, w in _hits(body, needed):
         lw = w.lower()
         if lw not in words:
             words[lw] = Counter()
         words[lw][w] += 1
-        prev = _last_word(body, start, m.start())
+        prev = _last_word(body, start, space)
         if prev and (lp := prev.lower()) in needed:
             if (lp, lw) not in pairs:
                 pairs[lp, lw] = Counter()
@@ -333,38 +335,46 @@ def _body_cases(body: str, needed: frozenset[str]
     return pairs, words
 
 
-def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(start of its line, match of _CASE_HIT in the body) for the needed words, in the order of
-    the text; lines in capitals left out."""
+_CASE_BEFORE = re.compile(r"[\w,”\"]")  # what _CASE_HIT wants before the space
+
+
+def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    """(start of its line, offset of the space before it, the word) for each _CASE_HIT of the
+    needed words in the body, in the order of the text; lines in capitals left out."""
     words = sorted((w for w in needed if w), key=len, reverse=True)
     if not words:
         return
-    if len(body.lower()) == len(body):  # one lower-case character for one: no word is missed
-        # _CASE_HIT narrowed to the needed words: one scan of the body instead of every word
-        # of every line that holds one
-        near = re.compile(r"(?<=[\w,”\"]) (" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                          re.IGNORECASE)
+    low = body.lower()
+    if len(low) == len(body):  # one lower-case character for one: offsets hold
+        # _CASE_HIT narrowed to the needed words, searched in the lower-cased body from the
+        # space before them (a literal the search skips to): one scan of the body instead of
+        # every word of every line that holds one
+        near = re.compile(r" (" + "|".join(map(re.escape, words)) + r")(?!\w)")
         caps: dict[int, bool] = {}
-        for m in near.finditer(body):
-            if m.group(1).lower() not in needed:
+        for m in near.finditer(low):
+            space = m.start()
+            if not space or not _CASE_BEFORE.match(body, space - 1):
                 continue
-            start = body.rfind("\n", 0, m.start()) + 1
+            start = body.rfind("\n", 0, space) + 1
             if start not in caps:
                 end = body.find("\n", start)
                 caps[start] = mostly_caps(body[start:end if end >= 0 else len(body)])
             if not caps[start]:
-                yield start, m
+                yield start, space, body[m.start(1):m.end(1)]
         return
     for start in [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]:
         end = body.find("\n", start)
         end = end if end >= 0 else len(body)
         found = [m for m in _CASE_HIT.finditer(body, start, end) if m.group(1).lower() in needed]
         if found and not mostly_caps(body[start:end]):
-            yield from ((start, m) for m in found)
+            yield from ((start, m.start(), m.group(1)) for m in found)
+
+
+_UNIT_LEAD = re.compile(r"^\s*" + grammar.alt("unit.province") + r"\s+", re.IGNORECASE)
 
 
 def _province_name(text: str) -> str | None:
-    text = re.sub(r"^\s*(?:thành phố|tp\.?|tỉnh)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _UNIT_LEAD.sub("", text.strip())
     found = provinces().get(province_key(text))
     return found.name if found else None
 

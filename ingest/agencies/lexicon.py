@@ -170,20 +170,14 @@ class Trie:
 
         Returns (index after its last token, value) or None.
         """
-        if i >= len(tokens):
-            return None
-        tok = tokens[i]
-        node = (self.loose_root if loose else self.root).get(tok.loose if loose else tok.key)
-        if node is None:  # most words start no phrase: no walk
-            return None
+        n = len(tokens)
+        node = self.loose_root if loose else self.root
+        if i >= n or (tokens[i].loose if loose else tokens[i].key) not in node:
+            return None  # most words start no phrase: no walk
         best = None
-        j = i + 1
-        for value in node.get(self._END, ()):
-            if accept is None or accept(value, i, j):
-                best = (j, value)
-                break
-        while j < len(tokens):
-            if not joined(text, tokens[j - 1].end, tokens[j].start):
+        j = i
+        while j < n:
+            if j > i and not joined(text, tokens[j - 1].end, tokens[j].start):
                 break
             tok = tokens[j]
             child = node.get(tok.loose if loose else tok.key)

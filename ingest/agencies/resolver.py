@@ -80,7 +80,8 @@ class _Reader:
         # in running text most words start nothing: skip them without a call
         first = self.lex.first_words if self.strict else None
         first_loose = self.lex.first_words_loose
-        while i < len(tokens):
+        n = len(tokens)
+        while i < n:
             span = self.sector_item(i, group) if group and self.listed(i) else None
             if span is not None:
                 span = self.apposition(self.scope(span))
@@ -170,9 +171,7 @@ class _Reader:
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
         exact = lex.names.longest(text, tokens, i, accept=self.fits_form)
-        loose = lex.names.longest(
-            text, tokens, i, loose=True, accept=lambda f, a, b: self.fits_loose(f, a, b)
-        )
+        loose = lex.names.longest(text, tokens, i, loose=True, accept=self.fits_loose)
         if loose and (not exact or loose[0] > exact[0]):
             return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))
         if exact:
@@ -635,6 +634,8 @@ def _levenshtein(a: str, b: str, limit: int) -> int | None:
 
 def _paren_depth(text: str) -> list[int]:
     """Per character: inside how many parentheses (the brackets themselves count as inside)."""
+    if "(" not in text:  # a ')' alone opens nothing
+        return [0] * (len(text) + 1)
     depth, out = 0, []
     for c in text:
         if c == "(":
@@ -647,6 +648,8 @@ def _paren_depth(text: str) -> list[int]:
 
 
 def _outside_parens(text: str, a: int, b: int, depth: list[int]) -> str:
+    if not any(depth[a:b]):
+        return text[a:b]
     return "".join(c for c, d in zip(text[a:b], depth[a:b], strict=True) if not d)
 
 

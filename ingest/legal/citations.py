@@ -49,12 +49,14 @@ from plangraph.ingest.legal.patterns import (
     YEAR_TAIL,
     citation_matches,
 )
+from plangraph.ingest.text import grammar
 from plangraph.ingest.text.memo import per_document
 
 __all__ = ["ActMention", "canonical_id", "find_acts", "symbol_of"]
 
 _LIST_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?i:số)\s*)?")
-_PROVINCIAL_WORDS = re.compile(r"\b(?:tỉnh|thành phố|tỉnh ủy|thành ủy|huyện|quận)\b", re.I)
+# an issuer written with one of these is a body of the province ("UBND tỉnh", "Thành ủy")
+_PROVINCIAL_WORDS = grammar.pattern("unit.province", "unit.district", "unit.party_committee")
 
 
 @dataclass

@@ -39,9 +39,12 @@ class LegalExtraction:
     warnings: list[str] = field(default_factory=list)
 
 
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
 def act_key(act_id: str) -> str:
     """Comparison key of a number-symbol: case, dashes and leading zeros folded."""
-    return re.sub(r"(?<!\d)0+(?=\d)", "", act_id.upper().replace("–", "-"))
+    return _LEADING_ZEROS.sub("", act_id.upper().replace("–", "-"))
 
 
 def extract_legal(doc: Document | RawDocument, info: DocumentInfo) -> LegalExtraction:

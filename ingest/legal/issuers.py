@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from plangraph.ingest.legal.data import (
     Issuer,
@@ -20,6 +21,7 @@ from plangraph.ingest.legal.data import (
     type_by_symbol,
 )
 from plangraph.ingest.legal.patterns import ISSUER_STOP
+from plangraph.ingest.text import grammar
 
 _WORD = re.compile(r"[\wĐđ]+(?:\s*[-–]\s*[\wĐđ]+)?")
 
@@ -50,12 +52,11 @@ def province_at(text: str, pos: int) -> tuple[Province | None, int]:
     return best
 
 
-_UNIT_WORD = re.compile(r"\s*(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s*" + grammar.alt("unit.province") + r"\s+", re.IGNORECASE)
 
 
 def issuer_at(text: str, folded: str, pos: int) -> IssuerMatch | None:
-    for cand in issuers().aliases:
-        alias = fold(cand.alias)
+    for cand, alias in _aliases_by_first().get(folded[pos:pos + 1], ()):
         end = pos + len(alias)
         if not folded.startswith(alias, pos) or (end < len(text) and text[end].isalnum()):
             continue
@@ -63,6 +64,17 @@ def issuer_at(text: str, folded: str, pos: int) -> IssuerMatch | None:
             continue
         return _finish(text, pos, end, cand)
     return None
+
+
+@cache
+def _aliases_by_first() -> dict[str, tuple[tuple[Issuer, str], ...]]:
+    """The issuers' aliases (longest first) with their folded form, by first folded letter:
+    only those can start where the text has that letter."""
+    by_first: dict[str, list[tuple[Issuer, str]]] = {}
+    for cand in issuers().aliases:
+        alias = fold(cand.alias)
+        by_first.setdefault(alias[:1], []).append((cand, alias))
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:

@@ -48,8 +48,8 @@ TIME_LABEL = re.compile(
 _DAY = (r"ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
         r"|tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)")
 _BEFORE_DAY = re.compile(
-    r"(?:(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+trước)?|hạn\s+chót|hoàn\s+thành\s+trước)\s+"
-    + _DAY + r"(?:\s+h[ằà]ng\s+năm)?)",
+    r"(?:" + grammar.alt("deadline.by", "deadline.by_latest") + r"\s+"
+    + _DAY + r"(?:\s+" + grammar.alt("deadline.yearly") + ")?)",
     re.IGNORECASE,
 )
 # a deadline inside a sentence: "hoàn thành trong tháng 11/2025", "xong trước Quý III",
@@ -58,19 +58,17 @@ _OF_YEAR = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 _PERIOD = (r"(?:" + _DAY + r"|tháng\s+\d{1,2}" + _OF_YEAR + r"|quý\s+(?:IV|III|II|I|[1-4])(?!\w)"
            + _OF_YEAR + r"|năm\s+\d{4})")
 _DONE_BY = re.compile(
-    r"(?:(?:hoàn\s+thành|xong)\s+(?:trước|trong)|trước(?=\s+(?:quý|tháng)\b))\s+"
-    + _PERIOD,
+    r"(?:" + grammar.alt("deadline.done") + r"\s+" + grammar.alt("deadline.by", "deadline.within")
+    + "|" + grammar.alt("deadline.by") + r"(?=\s+(?:quý|tháng)\b))\s+" + _PERIOD,
     re.IGNORECASE,
 )
 # words that make a parenthesis a deadline: "(thực hiện trong quý IV năm 2023)"
 _DEADLINE_WORDS = re.compile(
-    r"\b(?:trước\s+ngày|chậm\s+nhất|thời\s+gian|thời\s+hạn|thực\s+hiện\s+trong|hoàn\s+thành"
-    r"|xong\s+trong|trong\s+(?:quý|tháng|năm)|quý\s+[IV\d]|tháng\s+\d|thường\s+xuyên)",
+    r"\b(?:" + grammar.alt("deadline.cue") + r"|quý\s+[IV\d]|tháng\s+\d)",
     re.IGNORECASE,
 )
 _CITATION_WORDS = re.compile(
-    r"\b(?:số\s+\d|Quyết\s+định|Nghị\s+(?:định|quyết)|Kế\s+hoạch|Chỉ\s+thị|Thông\s+tư"
-    r"|Công\s+văn|ban\s+hành)\b",
+    r"\b(?:số\s+\d|" + grammar.alt("deadline.citation") + r")\b",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -122,8 +120,8 @@ _MONTHS = re.compile(
 _HALF = re.compile(r"\b6\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?")
 _DATE_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b")
 _DATE_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
-_BY = re.compile(r"(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+truoc)?|han\s+chot|den\s+het)"
-                 r"\s+(?:ngay\s*)?$")
+_BY = re.compile(grammar.alt("deadline.by", "deadline.by_latest", "deadline.until", folded=True)
+                 + r"\s+(?:ngay\s*)?$")
 _YEARS = re.compile(r"\b(20\d\d|19\d\d)(?:\s*(?:-|den)\s*(?:nam\s+)?(20\d\d))?\b")
 _ONGOING = re.compile(r"\b(?:" + grammar.alt("time.ongoing", folded=True) + r"|ongoing)\b")
 _COMPACT = re.compile(r"^(?:(\d{4})-)?([qmh])(\d{1,2})(?:-([qmh])(\d{1,2}))?$")

@@ -25,19 +25,22 @@ __all__ = ["Reference", "default_part", "has_references", "read_references", "re
 
 _ID = r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])"
 _LINK = r"\s*(?:,|và|-|–|đến)\s*(?:từ\s+)?(?:\1\s+)?"  # "điểm 2 và điểm 5", not "… và Mục 2"
+_PART = grammar.alt("part.outermost_first")  # "điểm", "khoản", "tiểu mục", "mục", "phần"
 _REF = re.compile(
-    rf"\b(?:các\s+)?(điểm|khoản|tiểu\s+mục|mục|phần)\s+(?:thứ\s+|từ\s+)?"
+    rf"\b(?:các\s+)?({_PART})\s+(?:thứ\s+|từ\s+)?"
     rf"({_ID}(?:{_LINK}{_ID})*)(?![\w/])",
     re.IGNORECASE,
 )
-_POINTS_AT = re.compile(r"\b(?:tại|ở|theo|thuộc)\s+(?:các\s+)?(?:từ\s+)?"
-                        r"(?:điểm|khoản|tiểu\s+mục|mục|phần)\b", re.IGNORECASE)
+_POINTS_AT = re.compile(r"\b" + grammar.alt("part.at") + r"\s+(?:các\s+)?(?:từ\s+)?"
+                        + _PART + r"\b", re.IGNORECASE)
 _CHU_TRI = grammar.pattern("role.chu_tri")
 _PHOI_HOP = grammar.pattern("role.phoi_hop")
-_UNIT = r"(?:(?:điểm|khoản|mục)\s+)?"
+_UNIT = r"(?:" + grammar.alt("part.numbered") + r"\s+)?"
 _RANGE = re.compile(rf"^(?:từ\s+)?{_UNIT}({_ID})\s*(?:-|–|đến)\s*{_UNIT}({_ID})$", re.IGNORECASE)
-_LEAD_WORDS = re.compile(r"^(?:từ\s+)?(?:(?:điểm|khoản|mục)\s+)?", re.IGNORECASE)
-_OUTER = ("phần", "mục", "tiểu mục", "khoản", "điểm")  # outermost first
+_LEAD_WORDS = re.compile(r"^(?:từ\s+)?" + _UNIT, re.IGNORECASE)
+# the parts outermost first ("part.phan", "part.muc", …), each named by its usual spelling
+_PART_ENTRIES = tuple(f"part.{e}" for e in grammar.kinds()["part"]["groups"]["outermost_first"])
+_OUTER = tuple(grammar.words(entry)[0] for entry in _PART_ENTRIES)
 
 
 @dataclass
@@ -67,7 +70,7 @@ def read_references(text: str) -> list[Reference]:
                                                            clause[last_end:m.start()])
             if not groups or joined:
                 groups.append([])
-            groups[-1].append((" ".join(m.group(1).casefold().split()), _values(m.group(2))))
+            groups[-1].append((_part_name(m.group(1)), _values(m.group(2))))
             last_end = m.end()
         for n, parts in enumerate(groups):
             for later in groups[n + 1:]:  # the parts a later path shares (outside its own)
@@ -80,6 +83,12 @@ def read_references(text: str) -> list[Reference]:
                 parts[:0] = [p for p in out[-1].path if _OUTER.index(p[0]) < top]
             out.append(Reference(role, parts))
     return out
+
+
+def _part_name(written: str) -> str:
+    """'Mục', 'tiểu  mục' -> 'mục', 'tiểu mục': the usual spelling of the part written."""
+    return next(usual for entry, usual in zip(_PART_ENTRIES, _OUTER, strict=True)
+                if grammar.pattern(entry).fullmatch(written))
 
 
 def _values(listed: str) -> list[str]:

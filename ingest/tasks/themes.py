@@ -13,13 +13,19 @@ Phrases of the scheme's `ignore` list take part in this and assign nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from plangraph.ingest.text.vntext import loose_key, match_key, strip_diacritics
 from plangraph.ontology.loader import theme_ignore, themes
 
-_NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+# A Latin letter with a diacritic, or a Latin combining mark: `strip_diacritics` changes any
+# text holding one, which is found without stripping the whole text.
+_MARKED = re.compile("[đĐ\u0300-\u034e\u0350-\u036f" + "".join(
+    c for c in (*map(chr, range(0xC0, 0x250)), *map(chr, range(0x1E00, 0x1F00)))
+    if unicodedata.normalize("NFD", c) != c) + "]")
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ class ThemeMatch:
 
 def theme_key(text: str, *, diacritics: bool = True) -> str:
     key = match_key(text) if diacritics else loose_key(text)
-    return _NON_WORD.sub(" ", key).strip()
+    return " ".join(_WORD.findall(key))  # every run of punctuation and spaces one space
 
 
 @cache
@@ -50,21 +56,19 @@ def _matcher(diacritics: bool) -> tuple[dict[str, list[str]], dict[str, ThemeMat
     return by_first, found
 
 
-@cache
-def _first_words(diacritics: bool) -> re.Pattern[str]:
-    """The words a keyword starts with, as whole words of a key (words one space apart)."""
-    words = sorted(_matcher(diacritics)[0], key=len, reverse=True)
-    return re.compile(r"(?<![^ ])(?:" + "|".join(map(re.escape, words)) + r")(?![^ ])")
-
 
 def assign_themes(text: str) -> list[ThemeMatch]:
     """The task's themes in scheme order, each with the first keyword that assigned it."""
-    diacritics = strip_diacritics(text) != text
+    diacritics = _MARKED.search(text) is not None or strip_diacritics(text) != text
     by_first, found = _matcher(diacritics)
     key = theme_key(text, diacritics=diacritics)
     # the longest keyword starting at each word, then the longest of overlapping ones
-    spans = [span for m in _first_words(diacritics).finditer(key)
-             if (span := _longest(key, m.start(), by_first[m.group()]))]
+    spans = []
+    pos = 0
+    for word in key.split(" ") if key else ():
+        if (candidates := by_first.get(word)) and (span := _longest(key, pos, candidates)):
+            spans.append(span)
+        pos += len(word) + 1
     taken: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or start >= b for a, b in taken):
