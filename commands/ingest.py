@@ -1,8 +1,9 @@
 """`plangraph ingest PATH…`: extract documents and load them into the graph store.
 
-Each document is loaded on its own: one that cannot be read or loaded is reported as
+Each document is loaded whole or not at all: one that cannot be read or loaded is reported as
 "<file>: <reason>" and leaves the store as it was, the others go on. Extraction runs on one
-process per core; this process alone writes, in the documents' order.
+process per core; this process alone writes, in the documents' order, the documents extracted
+by the time it is free together in one transaction.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +28,7 @@ from plangraph.graph.open import open_store
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODES, RELS, label_vi
 from plangraph.graph.space import DiskFullError, ensure_free_space
-from plangraph.graph.store import NEO4J_SCHEMES, LoadSummary, StoreError
+from plangraph.graph.store import NEO4J_SCHEMES, GraphStore, LoadSummary, StoreError
 from plangraph.ingest.read.reader import SUPPORTED as SUFFIXES
 
 if TYPE_CHECKING:
@@ -132,24 +134,69 @@ def _die_with(ingest_alive: Connection) -> None:
     threading.Thread(target=watch, daemon=True, name="die-with-ingest").start()
 
 
+# Documents written in one transaction at most: what the extraction workers have ready when
+# the writer is free, so that a writer behind the workers catches up (a write's cost is mostly
+# its statements' fixed cost, shared by the documents of a batch) and one ahead never waits.
+BATCH = 32
+
+Extracted = tuple[Path, GraphRows | None, str | None]  # a document's rows, or why not loaded
+
+
 def extracted(files: list[Path], jobs: int, ocr: bool = True,
-              force: bool = False) -> Iterator[tuple[GraphRows | None, str | None]]:
-    """`extract_rows` of each file, in order; on `jobs` processes when there is work enough.
-    The workers come from a fork server that imported the extractor once (a fork of this
-    process, which holds the open store, could inherit its locks)."""
+              force: bool = False) -> Iterator[list[Extracted]]:
+    """`extract_rows` of each file, in order, in batches: each batch the documents ready when
+    it is asked for (one at least, BATCH at most). On `jobs` processes when there is work
+    enough, kept busy by a queue of files ahead of the writer. The workers come from a fork
+    server that imported the extractor once (a fork of this process, which holds the open
+    store, could inherit its locks)."""
     if jobs < 2 or len(files) < 2 * jobs:
-        yield from (extract_rows(path, ocr, force) for path in files)
+        yield from ([(path, *extract_rows(path, ocr, force))] for path in files)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["plangraph.commands.ingest", "plangraph.ingest.extract"])
     ingest_alive, alive = context.Pipe(duplex=False)  # read end to the workers; we hold the other
+    extract = partial(extract_rows, ocr=ocr, force=force)
+    pending: deque[tuple[Path, Future[tuple[GraphRows | None, str | None]]]] = deque()
+    queued = iter(files)
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with,
                                  initargs=(ingest_alive,)) as pool:
-            yield from pool.map(partial(extract_rows, ocr=ocr, force=force), files, chunksize=4)
+            try:
+                while True:
+                    for path in islice(queued, 2 * BATCH - len(pending)):
+                        pending.append((path, pool.submit(extract, path)))
+                    if not pending:
+                        return
+                    path, future = pending.popleft()
+                    batch = [(path, *future.result())]
+                    while pending and pending[0][1].done() and len(batch) < BATCH:
+                        path, future = pending.popleft()
+                        batch.append((path, *future.result()))
+                    yield batch
+            finally:  # stopped early (Ctrl+C, a full disk): no more extraction
+                for _, future in pending:
+                    future.cancel()
     finally:
         alive.close()
         ingest_alive.close()
+
+
+def write(store: GraphStore, batch: list[tuple[Path, GraphRows]]) -> tuple[
+        list[LoadSummary], list[str]]:
+    """Write a batch of documents in one transaction; if that fails, each in its own, so that
+    only the documents that cannot be written are left out (and named, with the reason)."""
+    try:
+        return store.replace_plans([rows for _, rows in batch]), []
+    except StoreError as exc:
+        if len(batch) == 1:
+            return [], [f"{batch[0][0]}: {_reason(batch[0][0], exc)}"]
+    summaries: list[LoadSummary] = []
+    failures: list[str] = []
+    for one in batch:
+        done, failed = write(store, [one])
+        summaries += done
+        failures += failed
+    return summaries, failures
 
 
 @click.command("ingest")
@@ -168,8 +215,8 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     """Nạp văn bản vào kho đồ thị / load plan documents into the graph store.
 
     PATHS are files or folders (searched recursively for .txt, .md, .html, .docx, .doc, .rtf,
-    .odt, .pdf). Documents are extracted in parallel and written one at a time, each in its
-    own transaction.
+    .odt, .pdf). Documents are extracted in parallel and written by one process, those ready
+    together in one transaction, each whole or not at all.
     """
     files = document_paths(paths)
     if not files:
@@ -187,29 +234,30 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     stopped = None  # why the ingest stopped before the last document
     embedded = not store.location.startswith(NEO4J_SCHEMES)
     try:
-        with click.progressbar(zip(files, extracted(files, jobs, ocr, force), strict=True),
-                               length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
-                               item_show_func=lambda item: item[0].name if item else "") as bar:
-            for done, (path, (rows, failed)) in enumerate(bar):
-                try:
-                    if ctrl_c.requested:
-                        raise click.Abort
-                    if embedded:
-                        ensure_free_space(store.location)
-                except click.Abort:
+        with click.progressbar(length=len(files), label="Đang nạp / ingesting", file=sys.stderr,
+                               item_show_func=lambda path: path.name if path else "") as bar:
+            done = 0
+            for batch in extracted(files, jobs, ocr, force):
+                if ctrl_c.requested:
                     stopped = (f"Đã dừng (Ctrl+C) sau {done}/{len(files)} văn bản / interrupted "
                                f"after {done} of {len(files)} documents", 130)
                     break
+                failures += [f"{path}: {failed}" for path, rows, failed in batch if rows is None]
+                todo = [(path, rows) for path, rows, _ in batch if rows is not None]
+                done += len(batch) - len(todo)
+                try:
+                    while todo:  # as many documents in one transaction as the disk has room for
+                        room = ensure_free_space(store.location, len(todo)) if embedded \
+                            else len(todo)
+                        written, failed = write(store, todo[:room])
+                        summaries += written
+                        failures += failed
+                        done += room
+                        todo = todo[room:]
                 except DiskFullError as exc:
                     stopped = (f"{exc} ({done}/{len(files)})", 1)
                     break
-                if rows is None:
-                    failures.append(f"{path}: {failed}")
-                    continue
-                try:
-                    summaries.append(store.replace_plan(rows))
-                except StoreError as exc:
-                    failures.append(f"{path}: {_reason(path, exc)}")
+                bar.update(len(batch), current_item=batch[-1][0])
         try:
             stats = store.stats()
             ambiguous = ambiguous_laws(store)

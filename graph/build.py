@@ -207,9 +207,10 @@ class _Builder:
             n = seen_keys[task.key] = seen_keys.get(task.key, 0) + 1
             task_id = f"{self.plan_id}/{task.key}" + (f"~{n}" if n > 1 else "")
             src = task.source
-            self.node("Task", id=task_id, plan_id=self.plan_id, key=task.key, text=task.text,
-                      when_text=task.when, period=task.period, themes=list(task.themes),
-                      province=self.province, file=src.file if src else self.x.file,
+            self.node("Task", id=task_id, plan_id=self.plan_id, year=self.doc.year, key=task.key,
+                      text=task.text, when_text=task.when, period=task.period,
+                      themes=list(task.themes), province=self.province,
+                      file=src.file if src else self.x.file,
                       line_start=src.line_start if src else None,
                       line_end=src.line_end if src else None)
             self.edge("CO_NHIEM_VU", "Plan", self.plan_id, "Task", task_id, src)

@@ -26,7 +26,13 @@ from plangraph.graph.reference import reference, reference_ids
 from plangraph.graph.rows import EdgeRows, GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, NODES, OWN_LABELS, REL_BY_NAME, RELS
 from plangraph.graph.search import Query
-from plangraph.graph.store import LoadSummary, QueryResult, StoreError, load_summary
+from plangraph.graph.store import (
+    LoadSummary,
+    QueryResult,
+    StoreError,
+    files_named,
+    load_summary,
+)
 from plangraph.graph.task_index import SUFFIX as INDEX_SUFFIX
 from plangraph.graph.task_index import TaskIndex
 
@@ -188,20 +194,25 @@ class LadybugStore:
     # -- writing (graph/store.py's GraphStore) ---------------------------------------------------
 
     def replace_plan(self, rows: GraphRows) -> LoadSummary:
-        plan = rows.nodes["Plan"][0]
-        writes = write_statements(rows, overwrite=False)
-        tasks = [(t["id"], t["text"]) for t in rows.nodes.get("Task", [])]
+        return self.replace_plans([rows])[0]
 
-        def index(old: list[str]) -> None:
-            self._task_index().remove(old)
-            self._task_index().add(plan["id"], plan.get("content_hash"), tasks)
+    def replace_plans(self, documents: list[GraphRows]) -> list[LoadSummary]:
+        plans = [rows.nodes["Plan"][0] for rows in documents]
+
+        def index(olds: list[list[str]]) -> None:
+            for plan, rows, old in zip(plans, documents, olds, strict=True):
+                self._task_index().remove(old)
+                self._task_index().add(plan["id"], plan.get("content_hash"),
+                                       [(t["id"], t["text"]) for t in rows.nodes.get("Task", [])])
 
         try:
-            old = self._in_transaction(lambda run: statements.replace_plan(
-                run, self.dialect, rows, writes, reference_ids()), index)
+            olds = self._in_transaction(lambda run: statements.replace_plans(
+                run, self.dialect, documents, lambda rows: write_statements(rows, False),
+                reference_ids()), index)
         except RuntimeError as exc:
-            raise StoreError(f"không ghi được / cannot write {plan['file']}: {exc}") from exc
-        return load_summary(rows, replaced=bool(old))
+            raise StoreError(f"không ghi được / cannot write {files_named(plans)}: {exc}") from exc
+        return [load_summary(rows, replaced=bool(old))
+                for rows, old in zip(documents, olds, strict=True)]
 
     def remove_plan(self, file_or_id: str) -> list[str]:
         try:

@@ -132,7 +132,7 @@ def all_statements() -> list[dict[str, Any]]:
         for a, b in r.pairs:
             rows.edge_rows(r.name, a, b).append({"from": a, "to": b} | dict.fromkeys(r.props))
     shared = {"Agency": ["agency"], "LegalAct": ["act"]}
-    sample = [*schema_statements(), statements.lookup_statement(rows.nodes["Plan"][0]),
+    sample = [*schema_statements(), statements.lookup_statement(rows.nodes["Plan"]),
               *statements.touched_statements(["old"]).values(),
               statements.agency_types_statement(["agency"]),
               *statements.delete_statements("neo4j", ["old"], shared, ["keep"]),

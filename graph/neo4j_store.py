@@ -116,12 +116,15 @@ class Neo4jStore:
     # -- writing (graph/store.py's GraphStore) ---------------------------------------------------
 
     def replace_plan(self, rows: GraphRows) -> LoadSummary:
+        return self.replace_plans([rows])[0]
+
+    def replace_plans(self, documents: list[GraphRows]) -> list[LoadSummary]:
         self._prepare()
-        writes = cypher.write_statements(rows)
         with self._errors("ghi", "write"):
-            old = self._write(lambda tx: statements.replace_plan(
-                _runner(tx), self.dialect, rows, writes, reference_ids()))
-        return load_summary(rows, replaced=bool(old))
+            olds = self._write(lambda tx: statements.replace_plans(
+                _runner(tx), self.dialect, documents, cypher.write_statements, reference_ids()))
+        return [load_summary(rows, replaced=bool(old))
+                for rows, old in zip(documents, olds, strict=True)]
 
     def remove_plan(self, file_or_id: str) -> list[str]:
         self._prepare()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from plangraph.graph.schema import NODES, RELS
+from plangraph.graph.schema import NODES, OWN_LABELS, REL_BY_NAME, RELS
 
 if TYPE_CHECKING:
     from plangraph.graph.store import GraphStore
@@ -60,3 +60,38 @@ def read_graph(store: GraphStore) -> GraphRows:
             edges += [{"from": r[0], "to": r[1], **dict(zip(props, r[2:], strict=True))}
                       for r in result.rows]
     return rows
+
+
+def combine(documents: list[GraphRows]) -> GraphRows:
+    """Several documents' rows as one, for one bulk write: what writing each in turn would
+    store. A shared node appears once, its first document's properties filled by the later
+    ones' where still empty (as a store merges them); a structural edge (no provenance) once,
+    with its last document's properties (as a store's MERGE … SET leaves it). The documents
+    must be distinct plans (their own nodes and provenance edges are kept as they are)."""
+    out = GraphRows()
+    shared: dict[tuple[str, str], dict[str, Any]] = {}
+    for rows in documents:
+        for label, node_rows in rows.nodes.items():
+            if label in OWN_LABELS:
+                out.nodes.setdefault(label, []).extend(node_rows)
+                continue
+            for row in node_rows:
+                seen = shared.get((label, row["id"]))
+                if seen is None:
+                    shared[(label, row["id"])] = dict(row)
+                    out.add_node(label, shared[(label, row["id"])])
+                else:
+                    seen.update({k: v for k, v in row.items() if seen.get(k) is None})
+    structural: dict[tuple[str, str, str], dict[tuple[Any, Any], dict[str, Any]]] = {}
+    for rows in documents:
+        for edges in rows.edges:
+            kept = out.edge_rows(edges.rel, edges.from_label, edges.to_label)
+            if "plan_id" in REL_BY_NAME[edges.rel].props:
+                kept.extend(edges.rows)
+                continue
+            pairs = structural.setdefault((edges.rel, edges.from_label, edges.to_label), {})
+            for row in edges.rows:
+                pairs[(row["from"], row["to"])] = row
+    for (rel, a, b), pairs in structural.items():
+        out.edge_rows(rel, a, b)[:] = pairs.values()
+    return out

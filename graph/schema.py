@@ -43,7 +43,10 @@ NODES: tuple[NodeType, ...] = (
                       "title": "STRING", "file": "STRING", "line_start": "INT64",
                       "line_end": "INT64", "content_hash": "STRING"},
              "Kế hoạch", "Plan"),
-    NodeType("Task", {"id": "STRING", "plan_id": "STRING", "key": "STRING", "text": "STRING",
+    # `year`: the plan's year, copied at load (derived) so that questions filter and count tasks
+    # by year without a hop to the plan.
+    NodeType("Task", {"id": "STRING", "plan_id": "STRING", "year": "INT64", "key": "STRING",
+                      "text": "STRING",
                       "when_text": "STRING", "period": "STRING", "themes": "STRING[]",
                       "province": "STRING", "file": "STRING", "line_start": "INT64",
                       "line_end": "INT64"},

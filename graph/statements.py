@@ -1,7 +1,8 @@
 """The statements that find, replace and count a document's part of the graph, once per dialect.
 
 Both stores (graph/ladybug_store.py, graph/neo4j_store.py) replace a document the same way, in
-one write transaction (`replace_plan`):
+one write transaction (`replace_plan`); several documents in one transaction go through each
+step together (`replace_plans`: one statement per step for all of them, not one per document):
 
 1. find the plans an earlier load of the document wrote (same plan id, or same file) and the
    shared nodes they touched (agencies, acts, programmes, themes, provinces, agency types);
@@ -13,7 +14,8 @@ one write transaction (`replace_plan`):
 5. point the year-less cites of the laws touched at their dated law (graph/law_join.py).
 
 Every statement starts from a node looked up by its key (`{id: …}`) and walks edges from there:
-none scans a whole label or relationship table, so a load costs the same in a store of 100 or
+none scans a whole relationship table, and the only label read whole is Plan's (one row per
+document) to find an earlier load by its file name, so a load costs the same in a store of 100 or
 3,000 documents. The walks rely on what graph/build.py writes: every task hangs off its plan
 (CO_NHIEM_VU), every act a document mentions is cited by its plan (TRICH_DAN or CAN_CU), and an
 agency is written only for a task that names it.
@@ -24,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from plangraph.graph.rows import GraphRows
+from plangraph.graph.rows import GraphRows, combine
 from plangraph.graph.schema import MENTIONS, NODES, OWN_LABELS, RELS
 from plangraph.ingest.text.vntext import loose_key
 
@@ -64,12 +66,12 @@ def _exists(dialect: str, pattern: str) -> str:
 
 # -- finding what an earlier load wrote -------------------------------------------------------
 
-def lookup_statement(plan: dict[str, Any]) -> Statement:
-    """Plans that may be earlier loads of this document: the same id, or the same file name
+def lookup_statement(plans: list[dict[str, Any]]) -> Statement:
+    """Plans that may be earlier loads of these documents: the same id, or the same file name
     (`earlier_loads` decides on the latter)."""
-    return Statement("MATCH (p:Plan) WHERE p.id = $id OR p.file = $file "
+    return Statement("MATCH (p:Plan) WHERE p.id IN $ids OR p.file IN $files "
                      "RETURN p.id, p.file, p.kind, p.title, p.province",
-                     {"id": plan["id"], "file": plan["file"]})
+                     {"ids": [p["id"] for p in plans], "files": [p["file"] for p in plans]})
 
 
 def earlier_loads(plan: dict[str, Any], found: list[list[Any]]) -> list[str]:
@@ -86,8 +88,8 @@ def earlier_loads(plan: dict[str, Any], found: list[list[Any]]) -> list[str]:
                 and (province is None or plan.get("province") is None
                      or province == plan.get("province")))
 
-    return [pid for pid, _file, kind, title, province in found
-            if pid == plan["id"] or same_header(kind, title, province)]
+    return [pid for pid, file, kind, title, province in found
+            if pid == plan["id"] or file == plan["file"] and same_header(kind, title, province)]
 
 
 def touched_statements(old: list[str]) -> dict[str, Statement]:
@@ -184,24 +186,66 @@ def replace_plan(run: Run, dialect: str, rows: GraphRows, writes: Iterable[State
                  keep: list[str]) -> list[str]:
     """Replace what earlier loads of the document of `rows` wrote by `writes` (the store's
     statements writing `rows`), inside the caller's transaction. Returns the old plan ids."""
+    return replace_plans(run, dialect, [rows], lambda _rows: writes, keep)[0]
+
+
+def replace_plans(run: Run, dialect: str, documents: list[GraphRows],
+                  write: Callable[[GraphRows], Iterable[Statement]],
+                  keep: list[str]) -> list[list[str]]:
+    """`replace_plan` of each document in turn, inside the caller's transaction, with the
+    statements of a whole run of documents sent once (`write` gives the store's statements
+    writing some rows): a load costs the statements' fixed cost far more than their rows.
+    Returns each document's old plan ids."""
+    out: list[list[str]] = []
+    for group in _distinct_runs(documents):
+        out += _replace_group(run, dialect, group, write, keep)
+    return out
+
+
+def _distinct_runs(documents: list[GraphRows]) -> list[list[GraphRows]]:
+    """Consecutive runs of documents of distinct plan ids and file names: within a run no
+    document replaces another, so the run can be written as one (graph/rows.py's combine)."""
+    runs: list[list[GraphRows]] = []
+    ids: set[str] = set()
+    files: set[str] = set()
+    for rows in documents:
+        plan = rows.nodes["Plan"][0]
+        if not runs or plan["id"] in ids or plan["file"] in files:
+            runs.append([])
+            ids, files = set(), set()
+        runs[-1].append(rows)
+        ids.add(plan["id"])
+        files.add(plan["file"])
+    return runs
+
+
+def _replace_group(run: Run, dialect: str, group: list[GraphRows],
+                   write: Callable[[GraphRows], Iterable[Statement]],
+                   keep: list[str]) -> list[list[str]]:
     from plangraph.graph import law_join
 
-    plan = rows.nodes["Plan"][0]
-    old = earlier_loads(plan, run(lookup_statement(plan)))
-    named = {row["id"] for row in rows.nodes.get("Agency", [])}
-    laws = law_join.bases(row["id"] for row in rows.nodes.get("LegalAct", []))
+    plans = [rows.nodes["Plan"][0] for rows in group]
+    found = run(lookup_statement(plans))
+    olds: list[list[str]] = []
+    claimed: set[str] = set()  # an old plan is replaced once, by the first document it matches
+    for plan in plans:
+        olds.append([pid for pid in earlier_loads(plan, found) if pid not in claimed])
+        claimed.update(olds[-1])
+    old = sorted(claimed)
+    named = {row["id"] for rows in group for row in rows.nodes.get("Agency", [])}
+    laws = law_join.bases(row["id"] for rows in group for row in rows.nodes.get("LegalAct", []))
     if old:
         shared = touched(run, old)
         named |= set(shared.get("Agency", []))
         laws |= law_join.bases(shared.get("LegalAct", []))
         for statement in delete_statements(dialect, old, shared, keep):
             run(statement)
-    for statement in writes:
+    for statement in write(group[0] if len(group) == 1 else combine(group)):
         run(statement)
     if named:
         run(names_statement(dialect, sorted(named)))
     law_join.rejoin(run, dialect, laws, keep)
-    return old
+    return olds
 
 
 def remove_plans(run: Run, dialect: str, file_or_id: str, keep: list[str]) -> list[str]:

@@ -53,6 +53,10 @@ class GraphStore(Protocol):
         loads of the same document (same plan id or same file) wrote. All or nothing: on
         failure the store is as it was."""
 
+    def replace_plans(self, documents: list[GraphRows]) -> list[LoadSummary]:
+        """`replace_plan` of each document in turn, all in one transaction (all or nothing)
+        and far cheaper than one transaction each."""
+
     def remove_plan(self, file_or_id: str) -> list[str]:
         """Delete what loads of one document (its file name or plan id) wrote, and the shared
         nodes nothing else uses; the plan ids removed (empty: none). All or nothing."""
@@ -85,6 +89,13 @@ def load_summary(rows: GraphRows, replaced: bool) -> LoadSummary:
     return LoadSummary(plan_id=rows.nodes["Plan"][0]["id"], replaced=replaced,
                        nodes={label: len(r) for label, r in rows.nodes.items()},
                        edges=dict(edges))
+
+
+def files_named(plans: list[dict[str, Any]]) -> str:
+    """The documents of a failed write, for its message."""
+    files = [str(p["file"]) for p in plans]
+    return ", ".join(files) if len(files) <= 3 else \
+        f"{', '.join(files[:3])} (+{len(files) - 3} văn bản / documents)"
 
 
 def resolve_location(location: str | None) -> str:

@@ -14,9 +14,12 @@
 // node: theme_id | Theme | text=theme title=covered_by,tasks_elsewhere
 // edge: province -> theme_id | "thiếu chủ đề" | title=covered_by
 // themes and who covers them first (one pass over the tasks), then crossed with the provinces
+// counted per (theme, province) first, then per theme: a task has one CO_NHIEM_VU edge and one
+// CO_CHU_DE edge per theme, so count(*) counts tasks (DISTINCT over every task cost 4×)
 MATCH (q:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
 WHERE $nam = 0 OR q.year = $nam
-WITH th, collect(DISTINCT t.province) AS covered_by, count(DISTINCT t) AS tasks
+WITH th, t.province AS province, count(*) AS n
+WITH th, collect(province) AS covered_by, sum(n) AS tasks
 MATCH (p:Plan)
 WHERE p.province IS NOT NULL AND (size($tinh) = 0 OR p.province IN $tinh)
   AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)

@@ -18,7 +18,10 @@
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[r:CO_CHU_DE]->(th:Theme)
 WHERE (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
-RETURN t.province AS province, th.id AS theme_id, coalesce(th.label_vi, th.id) AS theme,
-       count(DISTINCT t) AS tasks, collect(DISTINCT r.keyword) AS keywords,
-       count(DISTINCT p) AS plans,
-       collect(DISTINCT p.year) AS years
+// grouped on values, the theme's label looked up after; a task has one CO_NHIEM_VU edge and one
+// CO_CHU_DE edge per theme, so count(*) counts tasks (DISTINCT nodes cost 2×)
+WITH t.province AS province, th.id AS theme_id, count(*) AS tasks,
+     collect(DISTINCT r.keyword) AS keywords, count(DISTINCT p.id) AS plans,
+     collect(DISTINCT p.year) AS years
+MATCH (th:Theme {id: theme_id})
+RETURN province, theme_id, coalesce(th.label_vi, th.id) AS theme, tasks, keywords, plans, years

@@ -16,12 +16,13 @@
 // node: province | Province
 // node: agency_type | AgencyType
 // edge: agency_type -> province | CHU_TRI | weight=tasks title=tasks,plans,rank
-MATCH (a:Agency)-[:CHU_TRI]->(t:Task)<-[:CO_NHIEM_VU]-(p:Plan)
-WHERE (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
+// the task's year and plan are its own (derived at load): no hop to the plan
+MATCH (a:Agency)-[:CHU_TRI]->(t:Task)
+WHERE (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR t.year = $nam)
   AND NOT coalesce(a.type, '') IN $tap_the
-  AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+  AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
 WITH a.province AS province, a.type AS agency_type, count(DISTINCT t) AS tasks,
-     count(DISTINCT p) AS plans, collect(DISTINCT p.year) AS years
+     count(DISTINCT t.plan_id) AS plans, collect(DISTINCT t.year) AS years
 // ranked among the province's groups counted above (matching every lead edge again for each
 // group cost seconds); a group without a province has no rank
 WITH province, collect({agency_type: agency_type, tasks: tasks, plans: plans, years: years})

@@ -30,11 +30,15 @@ RETURN 1 AS level, p.id AS from_id, 'Plan' AS from_kind,
        b.year AS to_year, NOT EXISTS { MATCH (b)-[:CAN_CU]->(:LegalAct) } AS is_root,
        c.file AS file, c.line_start AS line_start, c.line_end AS line_end
 UNION ALL
-MATCH path = (p:Plan)-[:CAN_CU*1..12]->(a:LegalAct)-[c:CAN_CU]->(b:LegalAct)
+// the chains walked once from each act the plans are based on, not once per plan (thousands
+// of plans share a handful of national acts); level counts the plan's edge
+MATCH (p:Plan)-[:CAN_CU]->(s:LegalAct)
 WHERE size($van_ban) = 0 AND (size($tinh) = 0 OR p.province IN $tinh)
   AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+WITH DISTINCT s
+MATCH path = (s)-[:CAN_CU*0..11]->(a:LegalAct)-[c:CAN_CU]->(b:LegalAct)
 WITH a, b, c.relation AS link, c.file AS file, c.line_start AS line_start,
-     c.line_end AS line_end, min(length(path)) AS level
+     c.line_end AS line_end, min(length(path)) + 1 AS level
 RETURN level, a.id AS from_id, 'LegalAct' AS from_kind, coalesce(a.number, a.name) AS from_name,
        CASE link WHEN 'details' THEN 'quy định chi tiết' WHEN 'continues' THEN 'tiếp tục'
                  ELSE 'triển khai' END AS relation,

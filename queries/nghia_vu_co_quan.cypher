@@ -24,15 +24,32 @@
 // node: province | Province
 // edge: agency_id -> task_id | $role
 // edge: agency_id -> province | THUOC_TINH
-MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)<-[:CO_NHIEM_VU]-(p:Plan)
+// the task's year and plan are its own (derived at load); the role read from the edges'
+// types (EXISTS subqueries per agency and task cost seconds), grouped by the task's id rather
+// than the task's node (faster); the task's text and plan read for the rows kept
+// dialect: ladybug
+MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
 WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
-  AND ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
-WITH DISTINCT a, t,
-     CASE WHEN EXISTS { MATCH (a)-[:CHU_TRI]->(t) } THEN 'chủ trì'
-          WHEN EXISTS { MATCH (a)-[:PHOI_HOP]->(t) } THEN 'phối hợp'
-          ELSE 'thực hiện' END AS role
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
+  AND ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
+WITH a, t.id AS task_id, collect(label(r)) AS roles
+WITH a, task_id, CASE WHEN 'CHU_TRI' IN roles THEN 'chủ trì'
+                      WHEN 'PHOI_HOP' IN roles THEN 'phối hợp'
+                      ELSE 'thực hiện' END AS role
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task {id: task_id})
 RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
-       coalesce(p.number, p.title) AS plan, p.year AS year, t.key AS task_key, t.id AS task_id,
+       coalesce(p.number, p.title) AS plan, p.year AS year, t.key AS task_key, task_id,
+       t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
+       t.file AS file, t.line_start AS line_start, t.line_end AS line_end
+// dialect: neo4j
+MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
+WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
+  AND ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
+WITH a, t.id AS task_id, collect(type(r)) AS roles
+WITH a, task_id, CASE WHEN 'CHU_TRI' IN roles THEN 'chủ trì'
+                      WHEN 'PHOI_HOP' IN roles THEN 'phối hợp'
+                      ELSE 'thực hiện' END AS role
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task {id: task_id})
+RETURN a.province AS province, a.id AS agency_id, a.type AS agency_type, role,
+       coalesce(p.number, p.title) AS plan, p.year AS year, t.key AS task_key, task_id,
        t.text AS task_text, t.when_text AS when_text, t.period AS period, a.names AS names,
        t.file AS file, t.line_start AS line_start, t.line_end AS line_end

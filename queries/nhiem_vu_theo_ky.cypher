@@ -29,14 +29,17 @@
 UNWIND $ky AS found
 MATCH (t:Task)
 WHERE t.id = found AND (size($tinh) = 0 OR t.province IN $tinh)
+// agencies collected per task alone, the plan matched after: grouped by (plan, task), and by
+// every returned column in the last step, the collects cost ~1.5× more
 WITH t
+OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
+WITH t, collect(DISTINCT a.type) AS leads
+OPTIONAL MATCH (b:Agency)-[:PHOI_HOP|THUC_HIEN]->(t)
+WITH t, leads, collect(DISTINCT b.type) AS others
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
 WHERE ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
-OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
-WITH p, t, collect(DISTINCT a.type) AS leads
-OPTIONAL MATCH (b:Agency)-[:PHOI_HOP|THUC_HIEN]->(t)
 RETURN t.province AS province, p.id AS plan_id, coalesce(p.number, p.title) AS plan,
        p.year AS year, t.key AS task_key, t.id AS task_id, t.text AS task_text,
        t.when_text AS when_text, t.period AS period, '' AS due, leads,
-       collect(DISTINCT b.type) AS others, t.file AS file, t.line_start AS line_start,
+       others, t.file AS file, t.line_start AS line_start,
        t.line_end AS line_end

@@ -20,15 +20,85 @@
 // node: item_id | $item_kind | text=item title=aspect,presence
 // edge: province_a -> item_id | $aspect | when=in_a
 // edge: province_b -> item_id | $aspect | when=in_b
+// dialect: ladybug
 // the provinces of the plan chosen (none: every plan counts)
 OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
 WITH collect(DISTINCT k.province) AS kp
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI|PHOI_HOP|THUC_HIEN]-(x:Agency)
-WHERE (x.province IN $a OR x.province IN $b) AND ($nam = 0 OR p.year = $nam)
-  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
+// the task's year, plan and province are its own (derived at load): no hop to the plan
+MATCH (x:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
+WHERE (x.province IN $a OR x.province IN $b) AND ($nam = 0 OR t.year = $nam)
+  AND (t.plan_id IN $ke_hoach OR NOT t.province IN kp)
 // each relation counted on its own: lead, support, co-implementation (no lead named)
-WITH x, t, CASE WHEN EXISTS { MATCH (x)-[:CHU_TRI]->(t) } THEN 'cơ quan chủ trì'
-                WHEN EXISTS { MATCH (x)-[:PHOI_HOP]->(t) } THEN 'cơ quan phối hợp'
+WITH x, t, collect(label(r)) AS roles
+WITH x, t, CASE WHEN 'CHU_TRI' IN roles THEN 'cơ quan chủ trì'
+                WHEN 'PHOI_HOP' IN roles THEN 'cơ quan phối hợp'
+                ELSE 'cơ quan cùng thực hiện' END AS aspect
+WITH aspect, x.type AS item_id, collect(DISTINCT x.province) AS ps, $a AS pa, $b AS pb
+// `+ ''`: LadybugDB 0.22 mixes up the columns of a UNION when a branch returns one
+// expression twice
+RETURN aspect, item_id, 'AgencyType' AS item_kind, item_id + '' AS item,
+       $a AS province_a, $b AS province_b, any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
+       AS presence
+UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
+MATCH (p:Plan)-[:CAN_CU]->(l:LegalAct)
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
+WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
+RETURN 'căn cứ' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
+       coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
+       AS presence
+UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
+MATCH (p:Plan)-[:CAN_CU|TRICH_DAN]->(l:LegalAct)
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
+WITH l, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
+RETURN 'trích dẫn' AS aspect, l.id AS item_id, 'LegalAct' AS item_kind,
+       coalesce(l.number, l.name) AS item, $a AS province_a, $b AS province_b,
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
+       AS presence
+UNION ALL
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
+MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
+WHERE (t.province IN $a OR t.province IN $b) AND ($nam = 0 OR p.year = $nam)
+  AND (p.id IN $ke_hoach OR NOT p.province IN kp)
+WITH th, collect(DISTINCT t.province) AS ps, $a AS pa, $b AS pb
+RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
+       coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
+       any(x IN ps WHERE x IN pa) AS in_a,
+       any(x IN ps WHERE x IN pb) AS in_b,
+       CASE WHEN any(x IN ps WHERE x IN pa) AND any(x IN ps WHERE x IN pb) THEN 'cả hai'
+            WHEN any(x IN ps WHERE x IN pa) THEN 'chỉ A' ELSE 'chỉ B' END
+       AS presence
+// dialect: neo4j
+// the provinces of the plan chosen (none: every plan counts)
+OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
+WITH collect(DISTINCT k.province) AS kp
+// the task's year, plan and province are its own (derived at load): no hop to the plan
+MATCH (x:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
+WHERE (x.province IN $a OR x.province IN $b) AND ($nam = 0 OR t.year = $nam)
+  AND (t.plan_id IN $ke_hoach OR NOT t.province IN kp)
+// each relation counted on its own: lead, support, co-implementation (no lead named)
+WITH x, t, collect(type(r)) AS roles
+WITH x, t, CASE WHEN 'CHU_TRI' IN roles THEN 'cơ quan chủ trì'
+                WHEN 'PHOI_HOP' IN roles THEN 'cơ quan phối hợp'
                 ELSE 'cơ quan cùng thực hiện' END AS aspect
 WITH aspect, x.type AS item_id, collect(DISTINCT x.province) AS ps, $a AS pa, $b AS pb
 // `+ ''`: LadybugDB 0.22 mixes up the columns of a UNION when a branch returns one

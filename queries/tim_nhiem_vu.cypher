@@ -20,13 +20,17 @@
 // node: province | Province
 // edge: task_id -> province | THUOC_TINH
 UNWIND $tu_khoa AS found
-MATCH (t:Task {id: found})
-WHERE size($tinh) = 0 OR t.province IN $tinh
+MATCH (t:Task)
+WHERE t.id = found AND (size($tinh) = 0 OR t.province IN $tinh)
+WITH t
+// leads collected per task, the plan matched after (a collect in RETURN grouped on every
+// column, the task's text twice among them); `WHERE t.id = found`, then `WITH t`: LadybugDB
+// 0.22 cannot evaluate the collect below after `{id: found}`
+OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
+WITH t, collect(DISTINCT a.type) AS leads
 MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
 WHERE ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
-OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
 RETURN t.province AS province, coalesce(p.number, p.title) AS plan, p.year AS year,
        t.key AS task_key, t.id AS task_id, t.text AS excerpt, t.text AS task_text,
-       t.when_text AS when_text,
-       collect(DISTINCT a.type) AS leads, t.file AS file, t.line_start AS line_start,
+       t.when_text AS when_text, leads, t.file AS file, t.line_start AS line_start,
        t.line_end AS line_end

@@ -143,3 +143,21 @@ def test_stats_on_a_missing_store_says_to_ingest_first(tmp_path):
     assert result.exit_code == 1
     assert "plangraph ingest" in result.output
     assert not (tmp_path / "none.lbdb").exists()
+
+
+def test_a_document_the_store_refuses_leaves_the_others_of_its_batch_loaded(tmp_path):
+    from plangraph.commands.ingest import write
+    from plangraph.graph.build import plan_rows
+
+    a, b, c = (plan_rows(extract_file(SEEDS[k]))
+               for k in ("tq2024_table", "tv2023_agency_headed", "hn2024_parentheses"))
+    b.edge_rows("CHU_TRI", "Agency", "Task").append(  # an edge to an agency never written
+        {"from": "Nowhere|Nobody", "to": b.nodes["Task"][0]["id"], "plan_id": "x"})
+    with open_store(str(tmp_path / "g.lbdb")) as store:
+        written, failed = write(store, [(tmp_path / "a.txt", a), (tmp_path / "b.txt", b),
+                                        (tmp_path / "c.txt", c)])
+        plans = {r[0] for r in store.run("MATCH (p:Plan) RETURN p.id").rows}
+    assert [s.plan_id for s in written] == [a.nodes["Plan"][0]["id"], c.nodes["Plan"][0]["id"]]
+    assert plans == {s.plan_id for s in written}
+    assert failed == [f"{tmp_path / 'b.txt'}: 1 quan hệ thiếu đầu mút / edges whose end node "
+                      "is missing"]

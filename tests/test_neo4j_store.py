@@ -107,7 +107,7 @@ def test_a_reload_first_deletes_what_the_earlier_load_wrote(tq_rows):
     writes = write_statements(tq_rows)
     old = shared.replace_plan(run, "neo4j", tq_rows, writes, ["Tuyên Quang"])
     assert old == [plan["id"]]
-    assert sent[0].params == {"id": plan["id"], "file": plan["file"]}
+    assert sent[0].params == {"ids": [plan["id"]], "files": [plan["file"]]}
     first_write = sent.index(writes[0])
     deletes = [s for s in sent[:first_write] if "DELETE" in s.cypher]
     assert deletes and all(s.params.get("old", [plan["id"]]) == [plan["id"]] for s in deletes)
@@ -188,7 +188,7 @@ class FakeServer:
     def answer(self, cypher, params):
         if self.query_error:
             raise self.query_error
-        if cypher.startswith("MATCH (p:Plan) WHERE p.id = $id"):
+        if cypher.startswith("MATCH (p:Plan) WHERE p.id IN $ids"):
             # an earlier load of the same document: same id, file, kind, title, province
             return Result([Record(["p.id", "p.file", "p.kind", "p.title", "p.province"],
                                   [plan, None, None, None, None]) for plan in self.old])
@@ -295,7 +295,7 @@ def test_a_load_is_one_write_transaction_and_the_schema_is_made_once(server, see
     assert server.committed[:-1] == ([[(s.cypher, s.params) for s in ref_statements]]
                                      if ref_statements else [])
     lookup, *writes = server.committed[-1]
-    assert lookup[1]["file"] == seeds["tq2024_table"].name
+    assert lookup[1]["files"] == [seeds["tq2024_table"].name]
     assert sum(len(p["rows"]) for c, p in writes if "MERGE (n:Task " in c) == len(x.tasks)
     assert server.auto == [s.cypher for s in schema_statements()]
     server.old = [summary.plan_id]
@@ -472,7 +472,7 @@ def test_push_writes_every_plan_in_its_own_transaction_and_reports(embedded, ser
                                        f"neo4j://{USER}:{PASSWORD}@localhost:7687"])
     assert result.exit_code == 0, result.output
     first = next(i for i, tx in enumerate(server.committed) if tx[0][0].startswith(
-        "MATCH (p:Plan) WHERE p.id = $id"))  # after the reference data, if any
+        "MATCH (p:Plan) WHERE p.id IN $ids"))  # after the reference data, if any
     plans, rest = server.committed[first:-1], server.committed[-1]
     assert len(plans) == stats["nodes"]["Plan"]
     sent = [p for tx in plans for c, p in tx if "MERGE (n:Task " in c]

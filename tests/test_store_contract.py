@@ -92,7 +92,8 @@ def test_a_store_offers_the_interface(fresh):
     with fresh() as store:
         assert store.dialect in DIALECTS
         assert isinstance(store.location, str)
-        for method in ("replace_plan", "remove_plan", "merge", "stats", "run", "close"):
+        for method in ("replace_plan", "replace_plans", "remove_plan", "merge", "stats", "run",
+                       "close"):
             assert callable(getattr(store, method))
 
 
@@ -148,6 +149,24 @@ def test_a_failed_write_changes_nothing(fresh, docs):
     assert graph(store) == before
 
 
+def test_several_documents_in_one_write_give_what_one_write_each_gives(fresh, docs, law_docs):
+    a, b, c = docs.values()
+    # a replacement, a document twice, and the cross-document law join, all in one call
+    batch = [a, b, law_docs["tv"], c, edited(a, keep_tasks=5), law_docs["tq"], c]
+    store = fresh()
+    replaced = [store.replace_plan(rows).replaced for rows in batch]
+    one_by_one = graph(store), sorted(store.search_tasks(parse("ma tuy")))
+    store = fresh()
+    assert [s.replaced for s in store.replace_plans(batch)] == replaced
+    assert (graph(store), sorted(store.search_tasks(parse("ma tuy")))) == one_by_one
+    broken = edited(b, keep_tasks=3)
+    broken.edge_rows("CHU_TRI", "Agency", "Task").append(
+        {"from": "Nowhere|Nobody", "to": broken.nodes["Task"][0]["id"], "plan_id": "x"})
+    with pytest.raises(StoreError):
+        store.replace_plans([edited(a, keep_tasks=2), broken])
+    assert (graph(store), sorted(store.search_tasks(parse("ma tuy")))) == one_by_one
+
+
 def test_merge_writes_rows_no_document_owns_once(fresh):
     rows = GraphRows()
     rows.add_node("AgencyType", {"id": "Sở Thử nghiệm", "name_en": "Test department"})
@@ -170,6 +189,17 @@ def test_stats_count_what_queries_find(fresh, docs):
     tasks = store.run("MATCH (t:Task) WHERE t.province = $p RETURN count(*) AS n",
                       {"p": "Hà Nội"})
     assert tasks.columns == ["n"] and tasks.rows[0][0] == stats["nodes"]["Task"] > 40
+
+
+def test_a_task_carries_its_plans_year_and_id(fresh, docs):
+    """Derived at load so that questions count tasks by year without a hop to the plan."""
+    store = fresh()
+    for rows in docs.values():
+        store.replace_plan(rows)
+    pairs = store.run("MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task) "
+                      "RETURN p.year, t.year, p.id, t.plan_id").rows
+    assert {p_year for p_year, *_ in pairs} == {2023, 2024}
+    assert all(p_year == t_year and p_id == t_plan for p_year, t_year, p_id, t_plan in pairs)
 
 
 def test_the_task_search_follows_loads_replacements_and_removals(fresh, docs):
