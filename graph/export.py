@@ -93,8 +93,12 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     g = Graph().parse(VOCABULARY, format="turtle")
-    classes, relations, properties = {}, {}, {}
-    for term, name in g.subject_objects(PG.schemaName):
+    classes: dict[str, URIRef] = {}
+    relations: dict[str, URIRef] = {}
+    properties: dict[str, Term] = {}
+    for node, name in g.subject_objects(PG.schemaName):
+        term = URIRef(str(node))
+        ranged = g.value(term, RDFS.range)
         kinds = set(g.objects(term, RDF.type))
         if OWL.Class in kinds:
             classes[str(name)] = term
@@ -102,7 +106,7 @@ def vocabulary() -> Vocabulary:
             relations[str(name)] = term
         else:
             language = g.value(term, PG.literalLanguage)
-            properties[str(name)] = Term(term, g.value(term, RDFS.range),
+            properties[str(name)] = Term(term, URIRef(str(ranged)) if ranged else None,
                                          str(language) if language else None)
     return Vocabulary(classes, relations, properties)
 
@@ -165,9 +169,9 @@ class _RdfWriter:
 
     def properties(self, subject: URIRef, row: dict[str, Any]) -> None:
         """Every property of a node or relationship row, provenance included."""
-        source = {p: row.get(p) for p in SOURCE_PROPS}
-        if source["file"]:
-            self.add(subject, PROV.wasDerivedFrom, self.excerpt(**source))
+        if row.get("file"):
+            self.add(subject, PROV.wasDerivedFrom,
+                     self.excerpt(row["file"], row.get("line_start"), row.get("line_end")))
         for name, value in row.items():
             if name in SOURCE_PROPS or value is None:
                 continue

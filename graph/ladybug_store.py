@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ladybug
 import pandas as pd
@@ -35,6 +35,21 @@ from plangraph.graph.store import (
 )
 from plangraph.graph.task_index import SUFFIX as INDEX_SUFFIX
 from plangraph.graph.task_index import TaskIndex
+
+
+def _execute(conn: ladybug.Connection, cypher: str,
+             params: dict[str, Any] | None = None) -> ladybug.QueryResult:
+    """One statement's result (`Connection.execute` gives a list only for several statements,
+    which plangraph never sends in one call)."""
+    result = conn.execute(cypher, params or {})
+    assert not isinstance(result, list)
+    return result
+
+
+def _rows(conn: ladybug.Connection, cypher: str,
+          params: dict[str, Any] | None = None) -> list[list[Any]]:
+    """All rows of one statement, as lists."""
+    return cast(list[list[Any]], _execute(conn, cypher, params).get_all())
 
 
 def _is_ladybug_file(path: Path) -> bool:
@@ -149,7 +164,7 @@ class LadybugStore:
     # -- schema -------------------------------------------------------------------------------
 
     def _tables(self) -> set[str]:
-        return {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+        return {row[0] for row in _rows(self._conn, "CALL show_tables() RETURN name")}
 
     def _create_schema(self) -> None:
         """Tables and reference data in one transaction: a reader opening a new store sees it
@@ -174,7 +189,7 @@ class LadybugStore:
                              "ingest` or wait for it")
         for name, props in [(n.label, n.props) for n in NODES] + [(r.name, r.props) for r in RELS]:
             try:
-                info = self._conn.execute(f"CALL table_info('{name}') RETURN name").get_all()
+                info = _rows(self._conn, f"CALL table_info('{name}') RETURN name")
             except RuntimeError:
                 info = None
             if info is None or [row[0] for row in info] != list(props):
@@ -182,7 +197,7 @@ class LadybugStore:
                     f"Kho {self.location} theo lược đồ cũ / the store's schema is "
                     f"outdated ({name}): delete it and ingest again")
         for rel in RELS:
-            pairs = self._conn.execute(f"CALL show_connection('{rel.name}') RETURN *").get_all()
+            pairs = _rows(self._conn, f"CALL show_connection('{rel.name}') RETURN *")
             if sorted((a, b) for a, b, *_ in pairs) != sorted(rel.pairs):
                 raise StoreError(f"Kho {self.location} theo lược đồ cũ / the store's schema is "
                                  f"outdated ({rel.name}): delete it and ingest again")
@@ -236,7 +251,7 @@ class LadybugStore:
         task_index = self._task_index() if index else None
         with ladybug.Connection(self._db) as conn:
             def run(statement: statements.Statement) -> list[list[Any]]:
-                rows = conn.execute(statement.cypher, statement.params).get_all()
+                rows = _rows(conn, statement.cypher, statement.params)
                 if statement.expect is not None and rows[0][0] != statement.expect:
                     raise StoreError(f"{statement.expect - rows[0][0]} quan hệ thiếu đầu mút / "
                                      "edges whose end node is missing")
@@ -270,15 +285,14 @@ class LadybugStore:
         if self._index is None:
             index = TaskIndex(None if self._read_only and not self._index_file().exists()
                               else self._path)
-            plans = {r[0]: r[1] for r in self._conn.execute(
-                "MATCH (p:Plan) RETURN p.id, p.content_hash").get_all()}
+            plans = {r[0]: r[1] for r in _rows(
+                self._conn, "MATCH (p:Plan) RETURN p.id, p.content_hash")}
             if index.plans() != plans:
                 if self._read_only:  # a stale index: build a fresh one in memory only
                     index.close()
                     index = TaskIndex(None)
-                tasks = self._conn.execute(
-                    "MATCH (t:Task) RETURN t.id, t.plan_id, t.text").get_all()
-                index.rebuild(plans, tasks)
+                tasks = _rows(self._conn, "MATCH (t:Task) RETURN t.id, t.plan_id, t.text")
+                index.rebuild(plans, ((i, plan, text) for i, plan, text in tasks))
             self._index = index
         return self._index
 
@@ -293,16 +307,17 @@ class LadybugStore:
     def stats(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {"nodes": {}, "edges": {}}
         for (kind, name), cypher in statements.count_statements().items():
-            out[kind][name] = self._conn.execute(cypher).get_all()[0][0]
+            out[kind][name] = _rows(self._conn, cypher)[0][0]
         return out
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
-            result = self._conn.execute(cypher, params or {})
+            result = _execute(self._conn, cypher, params)
         except RuntimeError as exc:
             raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
         try:
-            return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+            return QueryResult(columns=result.get_column_names(),
+                               rows=cast(list[list[Any]], result.get_all()))
         finally:
             # closed now, not when the garbage collector reaches it: a LadybugDB result freed
             # after its database was closed crashes the process

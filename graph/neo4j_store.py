@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -58,7 +58,7 @@ class Target:
     database: str | None
 
 
-def parse_location(location: str, env: dict[str, str] | None = None) -> Target:
+def parse_location(location: str, env: Mapping[str, str] | None = None) -> Target:
     """The server, credentials and database of a neo4j://… location (and the environment)."""
     env = os.environ if env is None else env
     parts = urlsplit(location)

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from plangraph.graph import search
@@ -142,6 +142,11 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _highlight(i: int, spans: dict[int, tuple[list[Any], Any]], row: list[Any]) -> str:
+    """A search row's excerpt (column `i`) with the matches found when the rows were filtered."""
+    return search.excerpt(nfc(_text(row[i])), spans.pop(id(row))[1], EXCERPT_WIDTH)
+
+
 def dialect(store: GraphStore) -> str:
     return store.dialect
 
@@ -165,13 +170,13 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
     later: dict[int, Callable[[list[Any]], Any]] = {}
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
+            assert p.column is not None  # a text parameter names the column it searches
             i = columns.index(p.column)
             spans = {id(r): (r, found) for r in rows  # (the row held: its id stays its own)
                      if (found := search.find(_text(r[i]), searches[p.name]))}
             rows = [r for r in rows if id(r) in spans]
             if EXCERPT in columns:  # highlighted where shown, with the spans found
-                later[columns.index(EXCERPT)] = lambda r, i=i, spans=spans: \
-                    search.excerpt(nfc(_text(r[i])), spans.pop(id(r))[1], EXCERPT_WIDTH)
+                later[columns.index(EXCERPT)] = partial(_highlight, i, spans)
     typed = [(set(v), v.typed) for v in bound.values() if isinstance(v, Bound) and v.typed]
     for row in rows if typed else ():  # `$tinh AS province` gives the bound list back: show
         for i, cell in enumerate(row):  # the name typed
@@ -273,7 +278,7 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
                          for (_, words), n in sorted(tasks.items())[:NEAREST])
 
     for i in cols:
-        out.later[i] = lambda row, i=i: nearest(row, i)
+        out.later[i] = partial(nearest, i=i)
 
 
 def explain_empty(q: CannedQuery, bound: dict[str, Any], store: GraphStore) -> list[str]:

@@ -96,8 +96,8 @@ def find_when(text: str) -> str | None:
         inner = m.group(1)
         if _DEADLINE_WORDS.search(inner) and not _CITATION_WORDS.search(inner):
             return _tidy(inner)
-    m = _BEFORE_DAY.search(text) or _DONE_BY.search(text)
-    return _tidy(m.group(0)) if m else None
+    phrase = _BEFORE_DAY.search(text) or _DONE_BY.search(text)
+    return _tidy(phrase.group(0)) if phrase else None
 
 
 def _tidy(s: str) -> str:
@@ -294,11 +294,12 @@ def _overlaps(have: _Span, want: _Span) -> bool:
     if "ongoing" in (have.kind, want.kind):
         return have.kind == want.kind
     if have.kind == "year":
-        if want.kind != "year" or want.year is None:
+        if want.kind != "year" or want.year is None or have.year is None:
             return False
         return have.year <= want.year <= (have.last_year or have.year)
     if want.kind == "year":
-        return have.year is None or want.year <= have.year <= (want.last_year or want.year)
+        return have.year is None or (want.year is not None
+                                     and want.year <= have.year <= (want.last_year or want.year))
     if have.year is not None and want.year is not None and have.year != want.year:
         return False
     return have.first <= want.last and want.first <= have.last
