@@ -82,6 +82,20 @@ def _database(path: Path, read_only: bool) -> ladybug.Database:
             time.sleep(0.05)
 
 
+def _on_disk(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """The store file's and its write-ahead log's modification time and size: what changes
+    when a writer commits."""
+    seen: list[tuple[int, int] | None] = []
+    for file in (path, Path(f"{path}.wal")):
+        try:
+            st = file.stat()
+        except FileNotFoundError:
+            seen.append(None)
+        else:
+            seen.append((st.st_mtime_ns, st.st_size))
+    return tuple(seen)
+
+
 def node_ddl(label: str) -> str:
     props = NODE_BY_LABEL[label].props
     columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
@@ -116,6 +130,7 @@ class LadybugStore:
             raise StoreError(f"Chưa có kho đồ thị / no graph store at {path}: "
                              "run `plangraph ingest` first")
         self._lock: WriterLock | None = None
+        self._seen = _on_disk(path)  # before opening: a commit after this is seen next time
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._lock = WriterLock(path).acquire()
@@ -299,18 +314,40 @@ class LadybugStore:
     def _index_file(self) -> Path:
         return Path(f"{self._path}{INDEX_SUFFIX}")
 
+    def _follow_writes(self) -> None:
+        """A read-only store sees what a writer committed after it was opened (an ingest beside
+        `plangraph serve` or a notebook): LadybugDB's read-only database keeps the state it
+        opened, so it is opened again when the file or its log changed. Each statement still
+        sees one committed state, before or after a document, never half of one."""
+        if not self._read_only:
+            return
+        now = _on_disk(self._path)
+        if now == self._seen:
+            return
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self._conn.close()
+        self._db.close()
+        self._db = _database(self._path, True)
+        self._conn = ladybug.Connection(self._db)
+        self._seen = now
+
     def search_tasks(self, query: Query) -> list[str]:
+        self._follow_writes()
         return self._task_index().search(query)
 
     # -- reading ------------------------------------------------------------------------------
 
     def stats(self) -> dict[str, dict[str, int]]:
+        self._follow_writes()
         out: dict[str, dict[str, int]] = {"nodes": {}, "edges": {}}
         for (kind, name), cypher in statements.count_statements().items():
             out[kind][name] = _rows(self._conn, cypher)[0][0]
         return out
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        self._follow_writes()
         try:
             result = _execute(self._conn, cypher, params)
         except RuntimeError as exc:

@@ -327,10 +327,35 @@ def test_an_answer_is_kept_until_the_store_changes_also_on_a_server(tmp_path):
             assert server.ran.count(asked) == 1  # sorted, paged, downloaded: asked once
             result = CliRunner().invoke(main, ["--db", db, "ingest", str(second)])
             assert result.exit_code == 0, result.output
-            assert len(table(c.get(url).text)) == before  # (this connection's snapshot)
-            server._store = open_store(db, read_only=True)
-            after = table(c.get(url).text)
-            server._store.close()
+            after = table(c.get(url).text)  # the store changed: asked again
             assert server.ran.count(asked) == 2 and len(after) > before  # the new plan's rows
+            assert len(table(c.get(url + "&trang=1").text)) == len(after)
+            assert server.ran.count(asked) == 2  # and kept again
     finally:
         store.close()
+
+
+def test_an_ingest_beside_the_app_shows_on_its_next_page(tmp_path):
+    """The app keeps one read-only store open; plans ingested from a terminal meanwhile appear
+    on the home page, in the pickers and in answers without restarting it."""
+    import subprocess
+    import sys
+
+    from .conftest import SEEDS
+
+    db = tmp_path / "g.lbdb"
+    assert CliRunner().invoke(main, ["--db", str(db), "ingest",
+                                     str(SEEDS["tq2024_table"])]).exit_code == 0
+    store = open_store(str(db), read_only=True)
+    with TestClient(create_app(store, docs=[PLANS])) as c:
+        assert re.search(r"<b>1</b> Kế hoạch", c.get("/").text)
+        assert c.get("/goi-y", params={"loai": "plan", "q": "ha noi"}).json() == []
+        assert "Hà Nội" not in c.get("/q/chu_tri_nhieu_nhat").text
+        ingest = subprocess.run(
+            [sys.executable, "-m", "plangraph", "--db", str(db), "ingest",
+             str(SEEDS["hn2024_parentheses"])], capture_output=True, text=True)
+        assert ingest.returncode == 0, ingest.stderr
+        assert re.search(r"<b>2</b> Kế hoạch", c.get("/").text)
+        assert c.get("/goi-y", params={"loai": "plan", "q": "ha noi"}).json()
+        assert "Hà Nội" in c.get("/q/chu_tri_nhieu_nhat").text
+    store.close()

@@ -34,9 +34,17 @@ class Suggestions:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._lists: dict[str, list[tuple[str, str]]] = {}
+        self._version = ""
 
     def entries(self, kind: str) -> list[tuple[str, str]]:
-        """(shown name, id) of every entity of a kind; names in use in plans first."""
+        """(shown name, id) of every entity of a kind; names in use in plans first. Kept until
+        the store changes (an ingest beside the app adds provinces, plans, agencies)."""
+        from plangraph.web.question import store_version
+
+        version = store_version(self.store)
+        if version != self._version:
+            self._lists.clear()
+            self._version = version
         if kind not in self._lists:
             rows = self.store.run(_LISTS[kind]).rows if kind in _LISTS else []
             seen: dict[tuple[str, str], None] = {}
