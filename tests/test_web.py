@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from plangraph.graph.store import open_store
 from plangraph.queries.catalog import catalog
 from plangraph.web.app import create_app
 
-from .conftest import PLANS
+from .conftest import PLANS, SEEDS
 
 HOSTILE = '<script>document.body.dataset.pwned=1</script>"><img src=x onerror=alert(1)>'
 
@@ -338,11 +340,6 @@ def test_an_answer_is_kept_until_the_store_changes_also_on_a_server(tmp_path):
 def test_an_ingest_beside_the_app_shows_on_its_next_page(tmp_path):
     """The app keeps one read-only store open; plans ingested from a terminal meanwhile appear
     on the home page, in the pickers and in answers without restarting it."""
-    import subprocess
-    import sys
-
-    from .conftest import SEEDS
-
     db = tmp_path / "g.lbdb"
     assert CliRunner().invoke(main, ["--db", str(db), "ingest",
                                      str(SEEDS["tq2024_table"])]).exit_code == 0

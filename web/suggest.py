@@ -7,6 +7,7 @@ from plangraph.graph.store import GraphStore
 from plangraph.ingest.text.vntext import loose_key
 from plangraph.queries import names
 from plangraph.web import links
+from plangraph.web.question import store_version
 
 SHOWN = 12
 _LISTS = {
@@ -39,8 +40,6 @@ class Suggestions:
     def entries(self, kind: str) -> list[tuple[str, str]]:
         """(shown name, id) of every entity of a kind; names in use in plans first. Kept until
         the store changes (an ingest beside the app adds provinces, plans, agencies)."""
-        from plangraph.web.question import store_version
-
         version = store_version(self.store)
         if version != self._version:
             self._lists.clear()
