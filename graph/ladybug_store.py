@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -131,6 +132,7 @@ class LadybugStore:
                              "run `plangraph ingest` first")
         self._lock: WriterLock | None = None
         self._seen = _on_disk(path)  # before opening: a commit after this is seen next time
+        self._pinned = 0  # inside `snapshot()`: the state stays the one seen at its start
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._lock = WriterLock(path).acquire()
@@ -319,7 +321,7 @@ class LadybugStore:
         `plangraph serve` or a notebook): LadybugDB's read-only database keeps the state it
         opened, so it is opened again when the file or its log changed. Each statement still
         sees one committed state, before or after a document, never half of one."""
-        if not self._read_only:
+        if not self._read_only or self._pinned:
             return
         now = _on_disk(self._path)
         if now == self._seen:
@@ -332,6 +334,15 @@ class LadybugStore:
         self._db = _database(self._path, True)
         self._conn = ladybug.Connection(self._db)
         self._seen = now
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        self._follow_writes()
+        self._pinned += 1
+        try:
+            yield
+        finally:
+            self._pinned -= 1
 
     def search_tasks(self, query: Query) -> list[str]:
         self._follow_writes()

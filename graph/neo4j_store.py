@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
@@ -173,6 +173,9 @@ class Neo4jStore:
 
         with self._errors("chạy truy vấn", "run the query"), self._session() as session:
             return session.execute_read(read)
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        return nullcontext()  # read committed, statement by statement (graph/store.py)
 
     def search_tasks(self, query: Query) -> list[str]:
         if not query:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
     from typing import Self
 
     from plangraph.graph.rows import GraphRows
@@ -69,6 +70,12 @@ class GraphStore(Protocol):
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a read-only query with parameters."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A block whose reads belong together (a canned query's look-ups and its answer):
+        on LadybugDB they all see the state committed when it began, a write committed
+        meanwhile is seen after it. Neo4j reads committed data statement by statement (its
+        isolation level): there the block changes nothing."""
 
     def search_tasks(self, query: Query) -> list[str]:
         """Ids of the tasks whose text holds every phrase of `query` with diacritics ignored

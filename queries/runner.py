@@ -153,7 +153,14 @@ def dialect(store: GraphStore) -> str:
 
 def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None = None,
         *, as_of: str | dt.date | None = None, lazy: bool = False) -> QueryOutput:
-    """The answer; `lazy`: cells no order depends on are left to `QueryOutput.ready`."""
+    """The answer; `lazy`: cells no order depends on are left to `QueryOutput.ready`. Its
+    look-ups and its query read one state of the store, even while an ingest commits."""
+    with store.snapshot():
+        return _answer(store, name, params, as_of, lazy)
+
+
+def _answer(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None,
+            as_of: str | dt.date | None, lazy: bool) -> QueryOutput:
     q = name if isinstance(name, CannedQuery) else get(name)
     on = _date(str(as_of), "--as-of") if as_of is not None else None
     bound = bind(q, params or {}, store, as_of=on)

@@ -57,7 +57,7 @@ def assert_no_half_document(db, reference: dict[str, int]) -> int:
         if "still empty" in str(exc):  # killed, or still running, before its schema commit
             return 0
         raise
-    with store:
+    with store, store.snapshot():  # one state: an ingest may commit between the reads
         run = store.run
         plans = dict(run("MATCH (p:Plan) OPTIONAL MATCH (p)-[:CO_NHIEM_VU]->(t:Task) "
                          "RETURN p.file, count(t)").rows)

@@ -155,3 +155,22 @@ def test_an_open_reader_sees_plans_ingested_after_it_opened(tmp_path):
         assert reader.stats()["nodes"]["Plan"] == 2
         assert plangraph("--db", db, "remove", SEEDS["hn2024_parentheses"].name).exit_code == 0
         assert reader.run(count).rows[0][0] == 1
+
+
+def test_reads_in_one_snapshot_see_one_state_while_an_ingest_commits(tmp_path):
+    """A canned query's look-ups and its answer (or a check over several statements) belong
+    together: inside `snapshot()` a commit of another process is not seen, after it it is."""
+    db = tmp_path / "g.lbdb"
+    assert plangraph("--db", db, "ingest", SEEDS["tq2024_table"]).exit_code == 0
+    count = "MATCH (p:Plan) RETURN count(p)"
+    with open_store(str(db), read_only=True) as reader:
+        with reader.snapshot():
+            ids = [r[0] for r in reader.run("MATCH (p:Plan) RETURN p.id").rows]
+            ingest = subprocess.run([sys.executable, "-c", LONG_INGEST, str(db),
+                                     str(SEEDS["hn2024_parentheses"])],
+                                    capture_output=True, text=True)
+            assert ingest.returncode == 0, ingest.stderr
+            assert reader.run(count).rows[0][0] == len(ids) == 1
+            assert reader.run("MATCH ()-[r:CHU_TRI]->() WHERE NOT r.plan_id IN $ids "
+                              "RETURN count(r)", {"ids": ids}).rows[0][0] == 0
+        assert reader.run(count).rows[0][0] == 2

@@ -84,15 +84,16 @@ class Answers:
     def get(self, store: GraphStore, q: CannedQuery, params: dict[str, str],
             as_of: str | None, graph: bool) -> list[Any]:
         """[output, graph drawn or None, its payload once made (the caller fills it)]"""
-        key = (store_version(store), q.name, tuple(sorted(params.items())), as_of)
-        got = self._kept.get(key)
-        if got is None:
-            got = [run(store, q, params, as_of=as_of, lazy=True), None, None]
-            self._kept[key] = got
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-        else:
-            self._kept.move_to_end(key)
+        with store.snapshot():  # the answer kept under the version it was read at
+            key = (store_version(store), q.name, tuple(sorted(params.items())), as_of)
+            got = self._kept.get(key)
+            if got is None:
+                got = [run(store, q, params, as_of=as_of, lazy=True), None, None]
+                self._kept[key] = got
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+            else:
+                self._kept.move_to_end(key)
         if graph and got[1] is None:
             got[1] = _drawn(got[0])
         return got

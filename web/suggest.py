@@ -40,22 +40,23 @@ class Suggestions:
     def entries(self, kind: str) -> list[tuple[str, str]]:
         """(shown name, id) of every entity of a kind; names in use in plans first. Kept until
         the store changes (an ingest beside the app adds provinces, plans, agencies)."""
-        version = store_version(self.store)
-        if version != self._version:
-            self._lists.clear()
-            self._version = version
-        if kind not in self._lists:
-            rows = self.store.run(_LISTS[kind]).rows if kind in _LISTS else []
-            seen: dict[tuple[str, str], None] = {}
-            if kind == "plan":
-                rows = [(" ".join(str(x) for x in r[:4] if x), r[4]) for r in rows]
-            for shown, ident in (r if len(r) == 2 else (r[0], r[0]) for r in rows):
-                if shown and ident:
-                    seen[(" ".join(str(shown).split()), str(ident))] = None
-            used = {r[0] for r in self.store.run(_LISTS["province"].split(" UNION ")[0]).rows
-                    } if kind == "province" else set()
-            self._lists[kind] = sorted(seen, key=lambda e: (e[0] not in used, loose_key(e[0])))
-        return self._lists[kind]
+        with self.store.snapshot():  # the lists kept under the version they were read at
+            version = store_version(self.store)
+            if version != self._version:
+                self._lists.clear()
+                self._version = version
+            if kind not in self._lists:
+                rows = self.store.run(_LISTS[kind]).rows if kind in _LISTS else []
+                seen: dict[tuple[str, str], None] = {}
+                if kind == "plan":
+                    rows = [(" ".join(str(x) for x in r[:4] if x), r[4]) for r in rows]
+                for shown, ident in (r if len(r) == 2 else (r[0], r[0]) for r in rows):
+                    if shown and ident:
+                        seen[(" ".join(str(shown).split()), str(ident))] = None
+                used = {r[0] for r in self.store.run(_LISTS["province"].split(" UNION ")[0]).rows
+                        } if kind == "province" else set()
+                self._lists[kind] = sorted(seen, key=lambda e: (e[0] not in used, loose_key(e[0])))
+            return self._lists[kind]
 
     def find(self, kind: str, typed: str, limit: int = SHOWN) -> list[str]:
         shown = list(dict.fromkeys(name for name, _ in self.entries(kind)))
