@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
+
+from plangraph.ingest.text.memo import per_document
 
 __all__ = [
     "fold",
@@ -73,11 +75,32 @@ def strip_diacritics(s: str) -> str:
     """'Sở Y tế' -> 'So Y te', 'Đoàn' -> 'Doan'."""
     if s.isascii():
         return s
+    bare = s.translate(_bare_letters())
+    if bare.isascii():  # every letter one of the Latin letters the table knows
+        return bare
+    return _strip_diacritics(s)
+
+
+def _strip_diacritics(s: str) -> str:
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     bare = _LATIN_MARKS.sub("", decomposed)
     if not bare.isascii():
         bare = _NON_ASCII.sub(_unless_combining, bare)
     return nfc(bare)
+
+
+@cache
+def _bare_letters() -> dict[int, str | None]:
+    """Each letter of the Latin blocks (Vietnamese among them) and each combining mark to what
+    `strip_diacritics` makes of it alone, where that is ASCII: a string of such characters
+    strips character by character (its marks are removed, its bases are ASCII)."""
+    table: dict[int, str | None] = {}
+    for ranges in ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00)):
+        for code in range(*ranges):
+            bare = _strip_diacritics(chr(code))
+            if bare.isascii():
+                table[code] = bare or None
+    return table
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -141,7 +164,7 @@ def loose_key(s: str) -> str:
     return key
 
 
-@lru_cache(maxsize=16384)
+@per_document  # the same words are folded again within one document
 def fold(s: str) -> str:
     """Lower case without diacritics, one character for one ('Đề án' -> 'de an'), so that
     offsets found in the folded text are offsets in `s`."""
