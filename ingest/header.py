@@ -59,8 +59,9 @@ _BODY_START = re.compile(
 _TITLE_YEAR = re.compile(r"(?P<lead>(?:đến|vào|tầm\s+nhìn)\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
                          r"|giai đoạn\s+(?P<g>(?:19|20)\d{2})", re.IGNORECASE)
 _PREAMBLE_ISSUER = re.compile(
-    r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban Thường vụ (?:Tỉnh|Thành) ủy|"
-    r"(?:Tỉnh|Thành) ủy|Ban Chỉ đạo[^,;]{0,80}?)(?:\s+(?i:"
+    r"(?P<body>" + grammar.alt("body.committee", "body.council", "body.party_standing") + "|"
+    + grammar.alt("unit.party_committee", case="title") + "|"
+    + grammar.alt("body.steering") + r"[^,;]{0,80}?)(?:\s+(?i:"
     + grammar.alt("unit.province") + r")(?:\s+[A-ZĐ]"
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
