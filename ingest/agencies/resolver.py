@@ -452,7 +452,8 @@ class _Reader:
         start, end = self.tokens[span.i].start, self.tokens[span.j - 1].end
         written, sense = self.text[start:end], span.sense
         how = sense.how
-        if how == "alias" and sense.type and keys(written) == keys(sense.type):
+        # the words of `written` are tokens i..j: their keys are those of keys(written)
+        if how == "alias" and sense.type and self.keys_of(span.i, span.j) == keys(sense.type):
             how = "exact"
         return AgencyMatch(written, sense.type, how, sense.level, start, end)
 

@@ -75,9 +75,10 @@ def strip_diacritics(s: str) -> str:
     """'Sở Y tế' -> 'So Y te', 'Đoàn' -> 'Doan'."""
     if s.isascii():
         return s
-    bare = s.translate(_bare_letters())
-    if bare.isascii():  # every letter one of the Latin letters the table knows
-        return bare
+    if len(s) <= 100:  # a word or a name: one table look-up per character is quicker
+        bare = s.translate(_bare_letters())
+        if bare.isascii():  # every letter one of the Latin letters the table knows
+            return bare
     return _strip_diacritics(s)
 
 
@@ -133,9 +134,8 @@ def unify_punctuation(s: str) -> str:
     return _PUNCT_RE.sub(lambda m: m.group().translate(_PUNCT_TABLE), s)
 
 
-# "\s*-\s*" -> "-" and "\s+" -> " ", matching only what changes
+# "\s*-\s*" -> "-", matching only what changes
 _SPACED_DASH = re.compile(r"\s+-\s*|-\s+")
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _EDGE_PUNCT = " .,;:!?\"'()[]{}*_/\\-"
 
 
@@ -145,9 +145,11 @@ def match_key(s: str) -> str:
     'Sở GD – ĐT', 'sở gd-đt' and 'SỞ GD - ĐT.' share one key; diacritics are kept.
     """
     s = fold_tones(nfc(unify_punctuation(nfc(s)).casefold()))
-    s = _SPACED_DASH.sub("-", s)
-    s = _SPACES.sub(" ", s)
-    return s.strip(_EDGE_PUNCT)
+    if "-" in s:
+        s = _SPACED_DASH.sub("-", s)
+    # every run of white space one space (`split` splits on what `\s` matches); the spaces
+    # at the edges would be stripped as edge punctuation
+    return " ".join(s.split()).strip(_EDGE_PUNCT)
 
 
 def loose_key(s: str) -> str:
