@@ -52,7 +52,7 @@ _PLACE_DATE = re.compile(
 _COVER = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(?P<rest>.*)\)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
 _BODY_START = re.compile(
-    r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+\d+\s*[.:]?|[IVX]+\s*[.)]|"
+    r"^(?:" + grammar.alt("basis.body_start") + r"|Điều\s+\d+\s*[.:]?|[IVX]+\s*[.)]|"
     r"\d+\s*[.)]|"
     r"[a-zđ]\))\s", re.IGNORECASE)
 # "đến năm 2030", "vào năm 2030", "tầm nhìn năm 2045" name a target, not a year the plan covers.

@@ -37,7 +37,7 @@ def roles(task):
 
 def test_every_kind_has_a_source_and_words_in_nfc() -> None:
     assert set(grammar.kinds()) == {"role", "assign", "section", "column", "time", "unit",
-                                     "end", "deadline", "part", "clause", "body"}
+                                     "end", "deadline", "part", "clause", "body", "basis"}
     for kind, data in grammar.kinds().items():
         assert data["source"].strip(), kind
         for entry in grammar.names(kind):
@@ -189,9 +189,9 @@ def test_no_extractor_spells_a_role_word_in_a_regex() -> None:
 
 
 # Deadline words, parts of a document, province-unit words, signing authorities, time labels and
-# adverbs and the head words of bodies' names moved to the data too. A literal spelling one of
-# these words (or, for units, signatures and body heads, a list of two: one unit word in a
-# body's name, "Tỉnh ủy", is a name) is flagged.
+# adverbs, the words of a plan's basis and the head words of bodies' names moved to the data
+# too. A literal spelling one of these words (or, for units, signatures and body heads, a list
+# of two, for a basis three: one unit word in a body's name, "Tỉnh ủy", is a name) is flagged.
 _MOVED = [
     (("deadline.by_latest", "deadline.until", "deadline.done"), 1),
     (("part.khoan", "part.diem", "part.tieu_muc"), 1),
@@ -203,6 +203,7 @@ _MOVED = [
     (("body.committee", "body.council", "body.party_standing", "body.steering",
       "unit.party_committee"), 1),
     (("body.heads",), 2),
+    (("basis.implementing",), 3),  # "Thực hiện|Căn cứ|Triển khai": the words of a plan's basis
 ]
 
 
@@ -230,6 +231,9 @@ def test_the_guard_finds_moved_words_spelled_in_a_regex() -> None:
     assert _words_spelled('X = re.compile(r",\\s(?=(?:Ủy ban|UBND|Tỉnh ủy|Sở)\\b)")\n', *_MOVED[5])
     assert _words_spelled('X = re.compile(r"(?!(?:Sở|Ủy ban|Công an)\\b)")\n', *_MOVED[6])
     assert not _words_spelled('X = re.compile(r"(?:trong|từ)\\s+năm")\n', *_MOVED[4])
+    assert _words_spelled('X = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\\s")\n',
+                          *_MOVED[7])
+    assert not _words_spelled('X = re.compile(r"\\s(?:triển khai|thực hiện|tại)\\s")\n', *_MOVED[7])
 
 
 @pytest.mark.parametrize(("names", "least"), _MOVED)
