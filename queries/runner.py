@@ -491,7 +491,7 @@ def _period(p: Param, typed: str, scope: str | None, store: GraphStore) -> Bound
     except periods.PeriodError as exc:
         raise QueryError(f"{p.name}: {exc}") from None
     everything = (scope or "den_han") != "den_han"
-    dues: dict[str, periods.Due] = {}
+    dues: dict[tuple[str, int | None], periods.Due] = {}
     left_out: Counter[str] = Counter()
     for code, year, tasks in store.run(_PERIOD_CODES).rows:
         due = periods.classify(code, year, period)
