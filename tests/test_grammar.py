@@ -201,7 +201,7 @@ _MOVED = [
     # names of the bodies that issue plans ("UBND", "Tỉnh ủy", "Ban Chỉ đạo")
     (("time.label", "time.ongoing", "time.periodic", "deadline.yearly", "part.phan"), 1),
     (("body.committee", "body.council", "body.party_standing", "body.steering",
-      "unit.party_committee"), 1),
+      "body.head_title", "unit.party_committee"), 1),
     (("body.heads",), 2),
     (("basis.implementing",), 3),  # "Thực hiện|Căn cứ|Triển khai": the words of a plan's basis
 ]
@@ -229,6 +229,7 @@ def test_the_guard_finds_moved_words_spelled_in_a_regex() -> None:
     assert _words_spelled('X = re.compile(r"\\s(?:và|hàng năm|tại)\\s")\n', *_MOVED[4])
     assert _words_spelled('X = re.compile(r"^(?:PHẦN|Phần)\\s+")\n', *_MOVED[4])
     assert _words_spelled('X = re.compile(r",\\s(?=(?:Ủy ban|UBND|Tỉnh ủy|Sở)\\b)")\n', *_MOVED[5])
+    assert _words_spelled('X = re.compile(r"của\\s+(?:(?:Giám đốc|Chánh)\\s+)?")\n', *_MOVED[5])
     assert _words_spelled('X = re.compile(r"(?!(?:Sở|Ủy ban|Công an)\\b)")\n', *_MOVED[6])
     assert not _words_spelled('X = re.compile(r"(?:trong|từ)\\s+năm")\n', *_MOVED[4])
     assert _words_spelled('X = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\\s")\n',

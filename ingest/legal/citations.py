@@ -189,7 +189,7 @@ def _read_tail(text: str, act: ActMention, province: Province | None) -> None:
         act.year = year or (int(y.group(1)) if y else None)
 
 
-_ISSUER_BEFORE = re.compile(r"\bcủa\s+(?:(?:Giám đốc|Thủ trưởng|Trưởng|Chánh)\s+)?")
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+(?:" + grammar.alt("body.head_title") + r"\s+)?")
 _AT = re.compile(r"\s*,?\s+tại\s+")
 
 
