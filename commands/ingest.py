@@ -138,6 +138,9 @@ def _die_with(ingest_alive: Connection) -> None:
 # the writer is free, so that a writer behind the workers catches up (a write's cost is mostly
 # its statements' fixed cost, shared by the documents of a batch) and one ahead never waits.
 BATCH = 32
+# While more documents are coming a batch waits for this many: one document a transaction costs
+# the writer ~0.1-0.2 s CPU of statements' fixed cost, CPU the extraction workers need.
+MIN_BATCH = 8
 
 Extracted = tuple[Path, GraphRows | None, str | None]  # a document's rows, or why not loaded
 
@@ -145,10 +148,10 @@ Extracted = tuple[Path, GraphRows | None, str | None]  # a document's rows, or w
 def extracted(files: list[Path], jobs: int, ocr: bool = True,
               force: bool = False) -> Iterator[list[Extracted]]:
     """`extract_rows` of each file, in order, in batches: each batch the documents ready when
-    it is asked for (one at least, BATCH at most). On `jobs` processes when there is work
-    enough, kept busy by a queue of files ahead of the writer. The workers come from a fork
-    server that imported the extractor once (a fork of this process, which holds the open
-    store, could inherit its locks)."""
+    it is asked for (MIN_BATCH at least while more are coming, BATCH at most). On `jobs`
+    processes when there is work enough, kept busy by a queue of files ahead of the writer.
+    The workers come from a fork server that imported the extractor once (a fork of this
+    process, which holds the open store, could inherit its locks)."""
     if jobs < 2 or len(files) < 2 * jobs:
         yield from ([(path, *extract_rows(path, ocr, force))] for path in files)
         return
@@ -169,7 +172,8 @@ def extracted(files: list[Path], jobs: int, ocr: bool = True,
                         return
                     path, future = pending.popleft()
                     batch = [(path, *future.result())]
-                    while pending and pending[0][1].done() and len(batch) < BATCH:
+                    while pending and len(batch) < BATCH \
+                            and (len(batch) < MIN_BATCH or pending[0][1].done()):
                         path, future = pending.popleft()
                         batch.append((path, *future.result()))
                     yield batch

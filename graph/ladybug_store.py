@@ -416,8 +416,14 @@ def _edge_statement(edges: EdgeRows) -> statements.Statement:
     # Two MATCH clauses straight after LOAD FROM are two primary-key lookups; one
     # comma-separated pattern, or a WITH in between, is planned as a join over whole tables.
     ends = f"MATCH (a:{edges.from_label} {{id: src}}) MATCH (b:{edges.to_label} {{id: dst}}) "
+    fields = ", ".join(f"{p}: {_typed(p, rel.props)}" for p in rel.props)
     if "plan_id" in rel.props:  # read from one document: one edge per row
-        fields = ", ".join(f"{p}: {_typed(p, rel.props)}" for p in rel.props)
+        body = f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
+    elif edges.from_label in OWN_LABELS:
+        # from a node this load created (a task): no edge yet to merge with, and LadybugDB's
+        # MERGE reads the other end's whole edge list (a theme's: one edge per task in the
+        # store); one edge per pair, the last row's properties, as MERGE … SET would leave it
+        rows = list({(r["src"], r["dst"]): r for r in rows}.values())
         body = f"CREATE (a)-[:{rel.name} {{{fields}}}]->(b)"
     else:  # structural: one edge per pair (MERGE on null properties would never match)
         sets = ", ".join(f"r.{p} = {_typed(p, rel.props)}" for p in rel.props)

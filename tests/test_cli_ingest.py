@@ -161,3 +161,18 @@ def test_a_document_the_store_refuses_leaves_the_others_of_its_batch_loaded(tmp_
     assert plans == {s.plan_id for s in written}
     assert failed == [f"{tmp_path / 'b.txt'}: 1 quan hệ thiếu đầu mút / edges whose end node "
                       "is missing"]
+
+
+def test_documents_extracted_on_two_processes_are_written_several_a_transaction(tmp_path):
+    from plangraph.commands.ingest import MIN_BATCH, extracted
+
+    files = []
+    for n in range(MIN_BATCH + 2):  # distinct copies of the sample plans
+        seed = sorted(PLANS.glob("*.txt"))[n % 5]
+        files.append(tmp_path / f"{n:02d}_{seed.name}")
+        files[-1].write_text(seed.read_text(encoding="utf-8") + f"\nBản sao {n}\n",
+                             encoding="utf-8")
+    sizes = [len(batch) for batch in extracted(files, 2)]
+    assert sum(sizes) == len(files)
+    assert all(size >= MIN_BATCH for size in sizes[:-1]), sizes
+    assert sizes[0] >= MIN_BATCH, sizes

@@ -191,3 +191,16 @@ def test_a_store_made_with_an_older_schema_is_refused_with_a_clear_message(tmp_p
     conn.close()
     with pytest.raises(StoreError, match=r"outdated \(TRICH_DAN\): delete it and ingest again"):
         LadybugStore(path)
+
+
+def test_a_task_filed_twice_under_one_theme_gets_one_edge_with_the_last_keyword(store):
+    rows = plan_rows(tq_table())
+    themes = rows.edge_rows("CO_CHU_DE", "Task", "Theme")
+    assert themes, "the sample plan's tasks have themes"
+    first = themes[0]
+    themes.append({**first, "keyword": "tuyên truyền (again)"})
+    store.replace_plan(rows)
+    store.replace_plan(rows)  # replaced: the old task's edges go with it
+    result = store.run("MATCH (t:Task {id: $t})-[r:CO_CHU_DE]->(h:Theme {id: $h}) "
+                       "RETURN r.keyword", {"t": first["from"], "h": first["to"]})
+    assert result.rows == [["tuyên truyền (again)"]]
