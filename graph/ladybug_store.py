@@ -53,6 +53,20 @@ def _rows(conn: ladybug.Connection, cypher: str,
     return cast(list[list[Any]], _execute(conn, cypher, params).get_all())
 
 
+def _all_rows(result: ladybug.QueryResult) -> list[list[Any]]:
+    """The rows `get_all()` gives, read from the result's native cursor in one loop:
+    `get_all()` checks the result is open twice a row, in Python (a third of the time of a
+    30,000-row answer)."""
+    cursor = getattr(result, "_query_result", None)
+    if cursor is None or getattr(result, "as_dict", False):
+        return cast(list[list[Any]], result.get_all())
+    result.check_for_query_result_close()
+    rows, more, row = [], cursor.hasNext, cursor.getNext
+    while more():
+        rows.append(row())
+    return rows
+
+
 def _is_ladybug_file(path: Path) -> bool:
     try:
         with path.open("rb") as f:
@@ -367,8 +381,7 @@ class LadybugStore:
         except RuntimeError as exc:
             raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
         try:
-            return QueryResult(columns=result.get_column_names(),
-                               rows=cast(list[list[Any]], result.get_all()))
+            return QueryResult(columns=result.get_column_names(), rows=_all_rows(result))
         finally:
             # closed now, not when the garbage collector reaches it: a LadybugDB result freed
             # after its database was closed crashes the process

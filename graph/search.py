@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from plangraph.ingest.text.vntext import fold_tones, nfc, strip_diacritics
 
@@ -81,11 +81,16 @@ def folded(text: str) -> str:
 class Phrase:
     words: tuple[Word, ...]
 
-    @property
+    @cached_property  # (kept in the instance's __dict__: a frozen dataclass allows it)
     def pattern(self) -> re.Pattern[str]:
         """The phrase in a text: its words in order, each letter written with any diacritics
         and case (what folds to it), anything but a letter between."""
         return _pattern(tuple(w.folded for w in self.words))
+
+    @cached_property
+    def accented(self) -> bool:
+        """Some word was typed with diacritics."""
+        return any(w.accented for w in self.words)
 
 
 @cache
@@ -137,11 +142,17 @@ def find(text: str, query: Query) -> list[tuple[int, int]]:
 
 def _accents_agree(phrase: Phrase, written: str) -> bool:
     """The words typed with diacritics have them in `written` (the span the phrase matched)."""
-    if not any(w.accented for w in phrase.words):
+    if not phrase.accented:
         return True
     have = _WORD.findall(written)
-    return all(not w.accented or word(h).exact == w.exact
+    return all(not w.accented or _exact(h) == w.exact
                for w, h in zip(phrase.words, have, strict=False))
+
+
+@lru_cache(maxsize=1 << 14)
+def _exact(written: str) -> str:
+    # cached: the words a phrase matches are the same few in thousands of task texts
+    return word(written).exact
 
 
 def highlight(text: str, query: Query, width: int | None = None) -> str:

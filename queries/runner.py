@@ -20,12 +20,16 @@ filled for the rows shown (`QueryOutput.ready`); everything else (filtering, sor
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
+from itertools import repeat
+from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
 from plangraph.graph import search
@@ -147,6 +151,37 @@ def _highlight(i: int, spans: dict[int, tuple[list[Any], Any]], row: list[Any]) 
     return search.excerpt(nfc(_text(row[i])), spans.pop(id(row))[1], EXCERPT_WIDTH)
 
 
+def _plain_columns(q: CannedQuery, names: list[str],
+                   rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """The store's rows as columns of plain values (`_plain`), each `<p>file, <p>line_start,
+    <p>line_end` made one `<p>source`. Column by column: a column's types are checked at
+    once (most hold only strings and numbers, left as they are), not each cell in Python."""
+    columns = list(names)
+    cols = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in columns]
+    for i, col in enumerate(cols):
+        # a `deadlines` column's task ids are read, not shown: left unsorted (thousands a row)
+        if q.kind(columns[i]) != "deadlines" and not _SIMPLE.issuperset(map(type, col)):
+            cols[i] = list(map(partial(_plain, sorted_lists={}), col))
+    for name in list(columns):
+        prefix = name[: -len("file")]
+        start, end = f"{prefix}line_start", f"{prefix}line_end"
+        if not name.endswith("file") or start not in columns or end not in columns:
+            continue
+        f, s, e = columns.index(name), columns.index(start), columns.index(end)
+        cols[f] = list(map(_source, cols[f], cols[s], cols[e]))
+        columns[f] = f"{prefix}source"
+        for i in sorted((s, e), reverse=True):
+            del columns[i], cols[i]
+    return columns, cols
+
+
+def _typed_name(cell: Any, typed: list[tuple[set[str], str]]) -> Any:
+    """A list cell that is a parameter's bound values: the name the analyst typed."""
+    if cell.__class__ is not list or not cell or not any(cell[0] in v for v, _ in typed):
+        return cell  # (a list equal to a bound set holds its values: cheap test first)
+    return next((name for values, name in typed if values == set(cell)), cell)
+
+
 def dialect(store: GraphStore) -> str:
     return store.dialect
 
@@ -155,8 +190,22 @@ def run(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | 
         *, as_of: str | dt.date | None = None, lazy: bool = False) -> QueryOutput:
     """The answer; `lazy`: cells no order depends on are left to `QueryOutput.ready`. Its
     look-ups and its query read one state of the store, even while an ingest commits."""
-    with store.snapshot():
+    with store.snapshot(), _no_cycle_collection():
         return _answer(store, name, params, as_of, lazy)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an answer is built: the rows of a national answer
+    (tens of thousands of lists, none in a cycle) would start several full collections, each
+    walking every object of the process (a third of the runner's time at 30,000 rows)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _answer(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any] | None,
@@ -169,27 +218,28 @@ def _answer(store: GraphStore, name: str | CannedQuery, params: Mapping[str, Any
                      else list(v) if isinstance(v, list) else v
                      for p in q.params if p.type not in RUNNER_ONLY for v in [bound[p.name]]}
     result = store.run(q.cypher(dialect(store)), cypher_params)
-    # a `deadlines` column's task ids are read, not shown: left unsorted (thousands per row)
-    raw = [q.kind(c) == "deadlines" for c in result.columns]
-    plain = [[v if keep or v.__class__ in _SIMPLE else _plain(v)
-              for v, keep in zip(r, raw, strict=True)] for r in result.rows]
-    columns, rows = _merge_sources(list(result.columns), plain)
+    columns, cols = _plain_columns(q, result.columns, result.rows)
     later: dict[int, Callable[[list[Any]], Any]] = {}
+    searched: tuple[int, list[list[tuple[int, int]]]] | None = None  # column, spans per row
     for p in q.params:
         if p.type == "text":  # the index ignores diacritics; the words typed with them count
             assert p.column is not None  # a text parameter names the column it searches
             i = columns.index(p.column)
-            spans = {id(r): (r, found) for r in rows  # (the row held: its id stays its own)
-                     if (found := search.find(_text(r[i]), searches[p.name]))}
-            rows = [r for r in rows if id(r) in spans]
-            if EXCERPT in columns:  # highlighted where shown, with the spans found
-                later[columns.index(EXCERPT)] = partial(_highlight, i, spans)
+            spans = [search.find(_text(v), searches[p.name]) for v in cols[i]]
+            keep = [n for n, found in enumerate(spans) if found]
+            if len(keep) < len(spans):
+                cols = [[col[n] for n in keep] for col in cols]
+            searched = (i, [spans[n] for n in keep])
     typed = [(set(v), v.typed) for v in bound.values()  # names (a period's bound holds maps)
              if isinstance(v, Bound) and v.typed and all(x.__class__ is str for x in v)]
-    for row in rows if typed else ():  # `$tinh AS province` gives the bound list back: show
-        for i, cell in enumerate(row):  # the name typed
-            if isinstance(cell, list) and cell:
-                row[i] = next((name for values, name in typed if values == set(cell)), cell)
+    for i, col in enumerate(cols if typed else ()):  # `$tinh AS province` gives the bound
+        if not _SIMPLE.issuperset(map(type, col)):  # list back: show the name typed
+            cols[i] = [_typed_name(cell, typed) for cell in col]
+    rows = list(map(list, zip(*cols, strict=True)))
+    if searched and EXCERPT in columns:  # highlighted where shown, with the spans found
+        i, spans = searched  # (keyed by the row, which is held: its id stays its own)
+        later[columns.index(EXCERPT)] = partial(
+            _highlight, i, {id(r): (r, found) for r, found in zip(rows, spans, strict=True)})
     out = QueryOutput(q, _shown(bound), columns, rows, given=dict(params or {}), as_of=on)
     out.later.update(later)
     _fill_due(out, bound)
@@ -275,15 +325,17 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
     cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
     if not cols or not out.rows:
         return
-    read: dict[tuple[str, int], list[tuple[float, str]]] = {}  # few distinct (code, year)
-    found = {task: read[code, year] if (code, year) in read
-             else read.setdefault((code, year), periods.deadlines(code, year))
-             for task, code, year in store.run(_TASK_PERIODS).rows}
+    group: dict[str, int] = {}  # task -> its (period, year) among the few distinct ones
+    sets: list[frozenset[tuple[float, str]]] = []  # the deadlines each of those sets
+    for n, (code, year, ids) in enumerate(store.run(_TASK_PERIODS).rows):
+        sets.append(frozenset(periods.deadlines(code, year)))
+        group.update(dict.fromkeys(ids, n))
 
     def nearest(row: list[Any], i: int) -> str:
         tasks: Counter[tuple[float, str]] = Counter()
-        for task in row[i] or []:
-            tasks.update(set(found.get(task, [])))
+        for n, many in Counter(map(group.get, row[i] or [])).items():
+            for deadline in sets[n] if n is not None else ():
+                tasks[deadline] += many
         return "; ".join(f"{words} ({n})" if n > 1 else words
                          for (_, words), n in sorted(tasks.items())[:NEAREST])
 
@@ -328,14 +380,23 @@ def contains_words(text: str, typed: str) -> bool:
 _SIMPLE = frozenset({str, int, float, bool, type(None)})  # values `_plain` leaves as they are
 
 
-def _plain(v: Any) -> Any:
+def _plain(v: Any, sorted_lists: dict[tuple, list] | None = None) -> Any:
     """Store values as plain Python: LadybugDB sums come back as Decimal; lists (collect) in
-    one order on every store: sorted by `sort_key`."""
+    one order on every store: sorted by `sort_key` (`sorted_lists`: lists of text sorted
+    before, by their items: a column repeats the same few names in thousands of rows)."""
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, list):
+        if len(v) < 2:
+            return [x if x.__class__ in _SIMPLE else _plain(x) for x in v]
+        if sorted_lists is not None and {str} == set(map(type, v)):
+            texts = tuple(v)
+            done = sorted_lists.get(texts)
+            if done is None:
+                done = sorted_lists[texts] = sorted(v, key=sort_key)
+            return list(done)
         items = [x if x.__class__ in _SIMPLE else _plain(x) for x in v]
-        return sorted(items, key=sort_key) if len(items) > 1 else items
+        return sorted(items, key=sort_key)
     return v
 
 
@@ -379,27 +440,36 @@ def _text_key(text: str) -> tuple:
 def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None:
     """Sort `rows` in place by the query's `order:` columns (empty values last, also when
     descending). Each column's distinct values are ranked once (a national answer repeats its
-    provinces and plans thousands of times), then rows compare as tuples of ranks."""
-    order = [(columns.index(col), desc) for col, desc in q.order]
-    ranks = [_ranks([r[i] for r in rows], desc) for i, desc in order]
-    plain = [(i, rank) for (i, _), (rank, lists) in zip(order, ranks, strict=True) if not lists]
-    if len(plain) == len(order):
-        rows.sort(key=lambda r: tuple([rank[r[i]] for i, rank in plain]))
-    else:
-        pairs = [(i, rank) for (i, _), (rank, _) in zip(order, ranks, strict=True)]
-        rows.sort(key=lambda r: tuple([rank[_hashable(r[i])] for i, rank in pairs]))
+    provinces and plans thousands of times), then rows compare as one number, their ranks
+    written in mixed radix (ints compare faster than tuples)."""
+    if not q.order or len(rows) < 2:
+        return
+    key: list[int] = [0] * len(rows)  # the ranks of a row's order columns as one number
+    for col, desc in q.order:
+        if len(set(key)) == len(rows):  # no ties left: the next columns cannot reorder rows
+            break
+        values = list(map(itemgetter(columns.index(col)), rows))
+        rank, lists = _ranks(values, desc)
+        ranks = map(rank.__getitem__, map(_hashable, values) if lists else values)
+        key = list(map(add, map(mul, key, repeat(len(rank) + 1)), ranks))
+    order = sorted(range(len(rows)), key=key.__getitem__)
+    rows[:] = [rows[n] for n in order]
 
 
 def _ranks(values: list[Any], desc: bool) -> tuple[dict[Any, int], bool]:
-    """Each distinct value's place in the column's order (equal `sort_key`s: one place), and
-    whether the column holds lists. Descending: numbers reversed first, then text reversed,
-    then empty values, as `sort_key` classes them."""
-    lists = any(v.__class__ is list for v in values)
-    distinct: dict[Any, Any] = {}  # hashable form -> the value
-    for v in values:
-        distinct.setdefault(_hashable(v) if lists else v, v)
-    keyed = sorted((sort_key(v), n) for n, v in enumerate(distinct.values()))
-    names = list(distinct)
+    """Each distinct value's place in the column's order (equal `sort_key`s: one place; places
+    0, 1, … below the number of distinct values), and whether the column holds lists.
+    Descending: numbers reversed first, then text reversed, then empty values, as `sort_key`
+    classes them."""
+    lists = list in set(map(type, values))
+    if lists:
+        distinct: dict[Any, Any] = {}  # hashable form -> the value
+        for v in values:
+            distinct.setdefault(_hashable(v), v)
+        names, shown = list(distinct), list(distinct.values())
+    else:
+        names = shown = list(dict.fromkeys(values))
+    keyed = sorted((sort_key(v), n) for n, v in enumerate(shown))
     rank: dict[Any, int] = {}
     place, previous, big = -1, None, len(names) + 1
     for key, n in keyed:
@@ -407,30 +477,12 @@ def _ranks(values: list[Any], desc: bool) -> tuple[dict[Any, int], bool]:
             place, previous = place + 1, key
         rank[names[n]] = (place if not desc else 2 * big if key[0] == 2
                           else big * key[0] - place)
-    return rank, lists
+    dense = {r: n for n, r in enumerate(sorted(set(rank.values())))}  # 0, 1, … in order
+    return {v: dense[r] for v, r in rank.items()}, lists
 
 
 def _hashable(v: Any) -> Any:
     return tuple(map(_hashable, v)) if v.__class__ is list else v
-
-
-def _merge_sources(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list]]:
-    for col in list(columns):
-        if not col.endswith("file"):
-            continue
-        prefix = col[: -len("file")]
-        start, end = f"{prefix}line_start", f"{prefix}line_end"
-        if start not in columns or end not in columns:
-            continue
-        f, s, e = columns.index(col), columns.index(start), columns.index(end)
-        for r in rows:
-            r[f] = _source(r[f], r[s], r[e])
-        columns[f] = f"{prefix}source"
-        for i in sorted((s, e), reverse=True):
-            del columns[i]
-            for r in rows:
-                del r[i]
-    return columns, rows
 
 
 def _source(file: Any, start: Any, end: Any) -> str | None:
@@ -501,6 +553,7 @@ def _period(p: Param, typed: str, scope: str | None, store: GraphStore) -> Bound
             dues[code, year] = due
         else:
             left_out[due.kind] += tasks
+    left_out = Counter({k: left_out[k] for k in periods.KIND_VI if left_out[k]})  # one order
     note = ""
     if left_out:
         note = ("Chỉ tính nhiệm vụ đến hạn trong kỳ; thêm -p pham_vi=tat_ca để xem cả "
@@ -581,8 +634,9 @@ _AGENCY_TYPES = ("MATCH (a:Agency) RETURN DISTINCT a.type AS name "
                  "UNION MATCH (t:AgencyType) RETURN t.id AS name")
 _PROGRAMMES = "MATCH (g:Programme) RETURN g.id, g.name"
 _ACTS = "MATCH (l:LegalAct) RETURN l.id, coalesce(l.number, l.name)"
-_TASK_PERIODS = ("MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task) WHERE t.period IS NOT NULL "
-                 "RETURN t.id, t.period, p.year")
+# the tasks by (period, plan's year): a few hundred rows, not one per task
+_TASK_PERIODS = ("MATCH (t:Task) WHERE t.period IS NOT NULL "
+                 "RETURN t.period, t.year, collect(t.id)")
 # a task's year is its plan's (derived at load)
 _PERIOD_CODES = ("MATCH (t:Task) WHERE t.period IS NOT NULL "
                  "RETURN t.period, t.year, count(*)")
