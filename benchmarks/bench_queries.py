@@ -67,17 +67,26 @@ def store_path(docs: int, seed: int) -> Path:
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    for stale in CACHE.glob(partial.name + "*"):
-        stale.unlink()
+    # built under a name of this process (two benchmarks may build the same store at once),
+    # then moved in place; parts left by a process that died are removed
+    tag = f".part-{os.getpid()}"
+    partial = path.with_name(path.name + tag)
+    for stale in CACHE.glob(path.name + ".part-*"):
+        pid = stale.name[len(path.name) + 6:].split(".")[0]
+        if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
+            stale.unlink(missing_ok=True)
     t0 = time.perf_counter()
     xs = list(extractions(docs, seed))
     with LadybugStore(partial) as store:
         for start in range(0, len(xs), 250):
             fill(store, xs[start:start + 250])
         run(store, "tim_nhiem_vu", {"tu_khoa": "x"})  # the full-text index built beside it
-    for part in CACHE.glob(partial.name + "*"):  # the store, its index (.fts), its lock
-        part.rename(CACHE / part.name.replace(".part", ""))
+    if path.exists():  # another process built it meanwhile
+        for part in CACHE.glob(partial.name + "*"):
+            part.unlink()
+        return path
+    for part in sorted(CACHE.glob(partial.name + "*"), key=lambda p: p.name == partial.name):
+        part.rename(CACHE / part.name.replace(tag, ""))  # index and lock first, the store last
     print(f"built {path} in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     return path
 
