@@ -23,6 +23,7 @@ from collections import defaultdict
 from typing import Any
 
 from plangraph.graph.rows import GraphRows
+from plangraph.graph.schema import REL_BY_NAME
 
 LEAD, SUPPORT, IMPLEMENT = "CHU_TRI", "PHOI_HOP", "THUC_HIEN"
 DERIVED = ("DUOC_GIAO", "CUNG_LAM")
@@ -90,12 +91,12 @@ def add_derived(rows: GraphRows) -> None:
     duoc_giao = rows.edge_rows("DUOC_GIAO", "Agency", "Plan")
     for a in sorted(per_agency):
         counts = per_agency[a]
-        duoc_giao.append({"from": a, "to": plan["id"], **base, **span(counts["any"]),
-                          "leads": len(counts[LEAD]), "supports": len(counts[SUPPORT]),
-                          "implements": len(counts[IMPLEMENT]), "tasks": len(counts["any"]),
-                          "type_leads": len(counts["type_leads"]),
-                          "dated_tasks": sorted(t for t in counts["any"]
-                                                if tasks[t]["period"] is not None)})
+        duoc_giao.append(_row("DUOC_GIAO", {
+            "from": a, "to": plan["id"], **base, **span(counts["any"]),
+            "leads": len(counts[LEAD]), "supports": len(counts[SUPPORT]),
+            "implements": len(counts[IMPLEMENT]), "tasks": len(counts["any"]),
+            "type_leads": len(counts["type_leads"]),
+            "dated_tasks": sorted(t for t in counts["any"] if tasks[t]["period"] is not None)}))
     cung_lam = rows.edge_rows("CUNG_LAM", "Agency", "Agency")
     counted: set[tuple[str, str, str]] = set()  # (a, relation, task) counted for an untyped b
     for (a, b, rel) in sorted(pairs):
@@ -105,8 +106,13 @@ def add_derived(rows: GraphRows) -> None:
             counted.update((a, rel, t) for t in first)
         else:
             first = shared
-        cung_lam.append({"from": a, "to": b, **base, "province": plan["province"],
-                         "plan": plan["number"] or plan["title"],
-                         **span(shared), "relation": rel, "tasks": len(shared),
-                         "type_tasks": len(first),
-                         "task_keys": sorted({tasks[t]["key"] for t in shared})})
+        cung_lam.append(_row("CUNG_LAM", {
+            "from": a, "to": b, **base, **span(shared), "province": plan["province"],
+            "plan": plan["number"] or plan["title"], "relation": rel, "tasks": len(shared),
+            "type_tasks": len(first), "task_keys": sorted({tasks[t]["key"] for t in shared})}))
+
+def _row(rel: str, values: dict[str, Any]) -> dict[str, Any]:
+    """An edge row with the schema's properties in the schema's order (as a store reads it)."""
+    props = REL_BY_NAME[rel].props
+    assert set(values) == {"from", "to", *props}, f"graph/schema.py: {rel}"
+    return {"from": values["from"], "to": values["to"], **{p: values[p] for p in props}}
