@@ -128,7 +128,7 @@ def main() -> None:
     if runs["old"]:
         speedup = statistics.median(n["extract_docs_s"] / o["extract_docs_s"]
                                     for n, o in zip(runs["new"], runs["old"], strict=True))
-        print(f"{'speed-up':>14}: {speedup:.1f}x (this checkout / {args.against}, per round)")
+        print(f"{'speed-up':>14}: {speedup:.2f}x (this checkout / {args.against}, per round)")
 
 
 if __name__ == "__main__":

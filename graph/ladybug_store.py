@@ -139,9 +139,12 @@ class LadybugStore:
         try:
             self._db = _database(path, read_only)
             self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
+        except (RuntimeError, MemoryError) as exc:
             self._release()
-            if "WAL file is corrupted" in str(exc):
+            # a damaged log is named as such, or its garbage read as a huge record length
+            # (std::bad_alloc, seen after kill -9 and a log overwritten in the middle)
+            if "WAL file is corrupted" in str(exc) or isinstance(exc, MemoryError) \
+                    and Path(f"{path}.wal").exists():
                 raise StoreError(
                     f"Kho {path}: nhật ký ghi hỏng (đĩa từng đầy?) / its write-ahead log is "
                     f"damaged (was the disk full?): move {path.name}.wal aside to open the store "

@@ -133,7 +133,7 @@ def all_statements() -> list[dict[str, Any]]:
             rows.edge_rows(r.name, a, b).append({"from": a, "to": b} | dict.fromkeys(r.props))
     shared = {"Agency": ["agency"], "LegalAct": ["act"]}
     sample = [*schema_statements(), statements.lookup_statement(rows.nodes["Plan"]),
-              *statements.touched_statements(["old"]).values(),
+              *statements.touched_statements("old").values(),
               statements.agency_types_statement(["agency"]),
               *statements.delete_statements("neo4j", ["old"], shared, ["keep"]),
               *write_statements(rows), *write_statements(rows, overwrite=True),

@@ -47,15 +47,18 @@ Run = Callable[[Statement], list[list[Any]]]
 SHARED_PROVENANCE = tuple((r.name, a, b) for r in RELS if "plan_id" in r.props
                           for a, b in r.pairs if a not in OWN_LABELS and b not in OWN_LABELS)
 _CITES = "CAN_CU|TRICH_DAN"
+# One statement per old plan, its id a parameter: LadybugDB walks from the plan found by its key,
+# whereas `UNWIND $ids … MATCH (p:Plan {id: …})-[…]->…` is planned as hash joins over whole
+# tables once the store is large (~1 s a statement at 3,000 documents).
+_PLAN = "(p:Plan {id: $pid})"
 _REACH = {
-    "Agency": f"(p)-[:CO_NHIEM_VU]->(:Task)<-[:{MENTIONS}]-(n:Agency)",
-    "LegalAct": f"(p)-[:{_CITES}]->(n:LegalAct)",
-    "Programme": "(p)-[:TRIEN_KHAI|TRICH_DAN]->(n:Programme)",
-    "Theme": "(p)-[:CO_NHIEM_VU]->(:Task)-[:CO_CHU_DE]->(n:Theme)",
-    "Province": "(p)-[:THUOC_TINH]->(n:Province)",
+    "Agency": f"{_PLAN}-[:CO_NHIEM_VU]->(:Task)<-[:{MENTIONS}]-(n:Agency)",
+    "LegalAct": f"{_PLAN}-[:{_CITES}]->(n:LegalAct)",
+    "Programme": f"{_PLAN}-[:TRIEN_KHAI|TRICH_DAN]->(n:Programme)",
+    "Theme": f"{_PLAN}-[:CO_NHIEM_VU]->(:Task)-[:CO_CHU_DE]->(n:Theme)",
+    "Province": f"{_PLAN}-[:THUOC_TINH]->(n:Province)",
 }
 assert {a for _, a, _ in SHARED_PROVENANCE} <= set(_REACH), "graph/statements.py: _REACH"
-_PLANS = "UNWIND $old AS pid MATCH (p:Plan {id: pid}) "
 
 
 def _exists(dialect: str, pattern: str) -> str:
@@ -92,18 +95,19 @@ def earlier_loads(plan: dict[str, Any], found: list[list[Any]]) -> list[str]:
             if pid == plan["id"] or file == plan["file"] and same_header(kind, title, province)]
 
 
-def touched_statements(old: list[str]) -> dict[str, Statement]:
-    """label -> the ids of the shared nodes of that label the plans `old` touched."""
-    out = {label: Statement(f"{_PLANS}MATCH {walk} RETURN DISTINCT n.id", {"old": old})
+def touched_statements(pid: str) -> dict[str, Statement]:
+    """label -> the ids of the shared nodes of that label the plan `pid` touched."""
+    out = {label: Statement(f"MATCH {walk} RETURN DISTINCT n.id", {"pid": pid})
            for label, walk in _REACH.items()}
-    # acts and programmes only linked from a cited act; provinces of tasks and agencies;
-    # agency types of the agencies
+    # acts and programmes only linked from a cited act (a hub act's edges, one per citing plan,
+    # are read from its adjacency list: ~10 ms at 3,000 documents); provinces of tasks and
+    # agencies; agency types of the agencies
     out["LegalAct+"] = Statement(
-        f"{_PLANS}MATCH (p)-[:{_CITES}]->(:LegalAct)-[r:CAN_CU|PHE_DUYET|TRIEN_KHAI]->(n) "
-        "WHERE r.plan_id = pid RETURN DISTINCT n.id", {"old": old})
+        f"MATCH {_PLAN}-[:{_CITES}]->(:LegalAct)-[r:CAN_CU|PHE_DUYET|TRIEN_KHAI]->(n) "
+        "WHERE r.plan_id = $pid RETURN DISTINCT n.id", {"pid": pid})
     out["Province+"] = Statement(
-        f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(:Task)-[:THUOC_TINH]->(n:Province) "
-        "RETURN DISTINCT n.id", {"old": old})
+        f"MATCH {_PLAN}-[:CO_NHIEM_VU]->(:Task)-[:THUOC_TINH]->(n:Province) "
+        "RETURN DISTINCT n.id", {"pid": pid})
     return out
 
 
@@ -116,8 +120,9 @@ def touched(run: Run, old: list[str]) -> dict[str, list[str]]:
     """label -> ids of the shared nodes the plans `old` touched ("LegalAct" also holds the
     programmes an act links to: `delete_statements` looks every id up under every label)."""
     found: dict[str, set[str]] = {}
-    for key, statement in touched_statements(old).items():
-        found.setdefault(key.rstrip("+"), set()).update(r[0] for r in run(statement))
+    for pid in old:
+        for key, statement in touched_statements(pid).items():
+            found.setdefault(key.rstrip("+"), set()).update(r[0] for r in run(statement))
     agencies = sorted(found.get("Agency", ()))
     found["AgencyType"] = {r[0] for r in run(agency_types_statement(agencies))} if agencies \
         else set()
@@ -131,18 +136,12 @@ def delete_statements(dialect: str, old: list[str], shared: dict[str, list[str]]
     """Delete the plans `old` with their tasks and every edge they wrote; then the shared nodes
     in `shared` (label -> ids, from `touched`) nothing points at any more, except `keep`."""
     out = []
-    for rel, a, b in SHARED_PROVENANCE:
-        if a == "Agency":  # known already: no second walk through the tasks
-            if shared.get("Agency"):
-                out.append(Statement(f"UNWIND $ids AS aid MATCH (n:Agency {{id: aid}})-[r:{rel}]"
-                                     f"->(:{b}) WHERE r.plan_id IN $old DELETE r",
-                                     {"ids": shared["Agency"], "old": old}))
-            continue
-        out.append(Statement(f"{_PLANS}MATCH {_REACH[a]}-[r:{rel}]->(:{b}) "
-                             "WHERE r.plan_id = pid DELETE r", {"old": old}))
-    out += [Statement(f"{_PLANS}MATCH (p)-[:CO_NHIEM_VU]->(t:Task) DETACH DELETE t",
-                      {"old": old}),
-            Statement(f"{_PLANS}DETACH DELETE p", {"old": old})]
+    for pid in old:
+        out += [Statement(f"MATCH {_REACH[a]}-[r:{rel}]->(:{b}) WHERE r.plan_id = $pid DELETE r",
+                          {"pid": pid}) for rel, a, b in SHARED_PROVENANCE]
+        out += [Statement(f"MATCH {_PLAN}-[:CO_NHIEM_VU]->(t:Task) DETACH DELETE t",
+                          {"pid": pid}),
+                Statement(f"MATCH {_PLAN} DETACH DELETE p", {"pid": pid})]
     # reference nodes stay whatever points at them: only the others are looked at
     kept = set(keep)
     candidates = sorted({i for ids in shared.values() for i in ids} - kept)

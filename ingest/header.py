@@ -52,15 +52,16 @@ _PLACE_DATE = re.compile(
 _COVER = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(?P<rest>.*)\)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
 _BODY_START = re.compile(
-    r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Điều\s+\d+\s*[.:]?|[IVX]+\s*[.)]|"
+    r"^(?:" + grammar.alt("basis.body_start") + r"|Điều\s+\d+\s*[.:]?|[IVX]+\s*[.)]|"
     r"\d+\s*[.)]|"
     r"[a-zđ]\))\s", re.IGNORECASE)
 # "đến năm 2030", "vào năm 2030", "tầm nhìn năm 2045" name a target, not a year the plan covers.
 _TITLE_YEAR = re.compile(r"(?P<lead>(?:đến|vào|tầm\s+nhìn)\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
                          r"|giai đoạn\s+(?P<g>(?:19|20)\d{2})", re.IGNORECASE)
 _PREAMBLE_ISSUER = re.compile(
-    r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban Thường vụ (?:Tỉnh|Thành) ủy|"
-    r"(?:Tỉnh|Thành) ủy|Ban Chỉ đạo[^,;]{0,80}?)(?:\s+(?i:"
+    r"(?P<body>" + grammar.alt("body.committee", "body.council", "body.party_standing") + "|"
+    + grammar.alt("unit.party_committee", case="title") + "|"
+    + grammar.alt("body.steering") + r"[^,;]{0,80}?)(?:\s+(?i:"
     + grammar.alt("unit.province") + r")(?:\s+[A-ZĐ]"
     r"[\wĐđ]*){0,3})?\s+(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)",
 )
@@ -276,7 +277,8 @@ def _restore_case(title: str, body: str) -> str:
             continue
         lead, word, tail = part
         seen = pairs.get((prev, word.lower())) or words.get(word.lower())
-        cased = seen.most_common(1)[0][0] if seen else word.lower()
+        # the most frequent case, the first seen of equally frequent ones (as Counter.most_common)
+        cased = max(seen.items(), key=lambda kv: kv[1])[0] if seen else word.lower()
         if n == 0:
             cased = cased[:1].upper() + cased[1:]
         out.append(lead + cased + tail)
@@ -316,26 +318,24 @@ def _is_symbol(tok: str) -> bool:
 
 
 def _body_cases(body: str, needed: frozenset[str]
-                ) -> tuple[dict[tuple[str, str], Counter], dict[str, Counter]]:
+                ) -> tuple[dict[tuple[str, str], dict[str, int]], dict[str, dict[str, int]]]:
     """How the body writes the `needed` words (lower case) where a word, a comma or a quote and
     a space come before them: by (previous word on the line, word) and by word alone. Lines in
     capitals are left out."""
-    pairs: dict[tuple[str, str], Counter] = {}
-    words: dict[str, Counter] = {}
+    pairs: dict[tuple[str, str], dict[str, int]] = {}
+    words: dict[str, dict[str, int]] = {}
     for start, space, w in _hits(body, needed):
         lw = w.lower()
-        if lw not in words:
-            words[lw] = Counter()
-        words[lw][w] += 1
+        cases = words.setdefault(lw, {})
+        cases[w] = cases.get(w, 0) + 1
         prev = _last_word(body, start, space)
         if prev and (lp := prev.lower()) in needed:
-            if (lp, lw) not in pairs:
-                pairs[lp, lw] = Counter()
-            pairs[lp, lw][w] += 1
+            cases = pairs.setdefault((lp, lw), {})
+            cases[w] = cases.get(w, 0) + 1
     return pairs, words
 
 
-_CASE_BEFORE = re.compile(r"[\w,”\"]")  # what _CASE_HIT wants before the space
+_CASE_BEFORE_PUNCT = ",”\""  # with a word character, what _CASE_HIT wants before the space
 
 
 def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
@@ -353,7 +353,8 @@ def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
         caps: dict[int, bool] = {}
         for m in near.finditer(low):
             space = m.start()
-            if not space or not _CASE_BEFORE.match(body, space - 1):
+            before = body[space - 1] if space else ""
+            if not (before and (_is_word_char(before) or before in _CASE_BEFORE_PUNCT)):
                 continue
             start = body.rfind("\n", 0, space) + 1
             if start not in caps:

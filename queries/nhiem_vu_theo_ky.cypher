@@ -23,21 +23,25 @@
 // node: task_id | Task | text=task_key title=task_text,when_text,due,leads,source
 // node: province | Province
 // edge: task_id -> province | THUOC_TINH
-// each task found by its key (`t.id IN $ky` tested thousands of ids on every task)
-// (`WHERE t.id = found`, then `WITH t`: LadybugDB 0.22 fails on the two OPTIONAL MATCH below
-// after `{id: found}`)
-UNWIND $ky AS found
+// $ky: the period codes that fall in the period, per plan year (0: none), read by the runner
+// (queries/runner.py) from the distinct (code, year) pairs; the tasks scanned once and kept
+// when theirs is one (was: every task's id read, then 25,000 tasks looked up by key)
 MATCH (t:Task)
-WHERE t.id = found AND (size($tinh) = 0 OR t.province IN $tinh)
-// agencies collected per task alone, the plan matched after: grouped by (plan, task), and by
-// every returned column in the last step, the collects cost ~1.5× more
+WHERE t.period IS NOT NULL AND (size($tinh) = 0 OR t.province IN $tinh)
+  AND ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
+WITH t
+UNWIND $ky AS due
+WITH t, due
+WHERE coalesce(t.year, 0) = due.year AND t.period IN due.codes
+// agencies collected per task alone, grouped by its id (grouping on the node costs more), the
+// task and its plan looked up by key after
 WITH t
 OPTIONAL MATCH (a:Agency)-[:CHU_TRI]->(t)
-WITH t, collect(DISTINCT a.type) AS leads
-OPTIONAL MATCH (b:Agency)-[:PHOI_HOP|THUC_HIEN]->(t)
-WITH t, leads, collect(DISTINCT b.type) AS others
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t)
-WHERE ($nam = 0 OR p.year = $nam) AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+WITH t.id AS id, collect(DISTINCT a.type) AS leads
+OPTIONAL MATCH (b:Agency)-[:PHOI_HOP|THUC_HIEN]->(:Task {id: id})
+WITH id, leads, collect(DISTINCT b.type) AS others
+MATCH (t:Task {id: id})
+MATCH (p:Plan {id: t.plan_id})
 RETURN t.province AS province, p.id AS plan_id, coalesce(p.number, p.title) AS plan,
        p.year AS year, t.key AS task_key, t.id AS task_id, t.text AS task_text,
        t.when_text AS when_text, t.period AS period, '' AS due, leads,

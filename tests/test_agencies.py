@@ -542,6 +542,20 @@ def test_offsets_index_text_not_in_nfc() -> None:
     assert all(text[m.start : m.end] == m.written for m in ms)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐhHqQkKnN0 \u0300\u0301\u0303\u0309\u0323ßŉİﬁ-–,.")))
+def test_words_are_compared_on_the_keys_of_names(text: str) -> None:
+    """A word of running text is keyed as a name is (`match_key`, `loose_key`), whatever its
+    tone placement, case, composition or odd letters."""
+    from plangraph.ingest.agencies.lexicon import tokenize
+    from plangraph.ingest.text.vntext import loose_key, match_key, nfc
+
+    for tok in tokenize(text):
+        word = text[tok.start : tok.end]
+        assert (tok.text, tok.key, tok.loose) == (nfc(word), match_key(word), loose_key(word))
+
+
 @pytest.mark.parametrize(
     "sentence, written",
     [

@@ -54,7 +54,7 @@ def test_a_load_sends_every_row_as_parameters_in_unwind_batches(tq_rows):
 
 
 def test_no_value_of_the_document_is_spliced_into_the_cypher_text(tq_rows):
-    sent = [*write_statements(tq_rows), *shared.touched_statements(["old"]).values(),
+    sent = [*write_statements(tq_rows), *shared.touched_statements("old").values(),
             *shared.delete_statements("neo4j", ["old"], {"Agency": ["a"]}, ["k"]),
             shared.names_statement("neo4j", ["a"])]
     texts = " ".join(s.cypher for s in sent)

@@ -1,6 +1,7 @@
 """Comparison keys for Vietnamese names (ingest/text/vntext.py), on real words from the plans."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given
@@ -14,6 +15,9 @@ from plangraph.ingest.text.vntext import (
     strip_diacritics,
     unify_punctuation,
 )
+
+SEED_TEXT = [p.read_text(encoding="utf-8")
+             for p in (Path(__file__).resolve().parent.parent / "examples" / "plans").glob("*.txt")]
 
 
 @pytest.mark.parametrize(
@@ -57,6 +61,19 @@ def test_fold_tones(written, folded):
 )
 def test_strip_diacritics(text, bare):
     assert strip_diacritics(text) == bare
+
+
+_VIETNAMESE = "".join(sorted({c for line in SEED_TEXT for c in line if not c.isascii()}))
+
+
+@example(_VIETNAMESE)  # every letter of the sample plans
+@example(_VIETNAMESE.upper())
+@example(unicodedata.normalize("NFD", _VIETNAMESE))
+@given(st.text(alphabet=st.one_of(st.sampled_from(_VIETNAMESE + "\u034f aA"), st.characters())))
+def test_strip_diacritics_removes_every_combining_mark_and_nothing_else(text):
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    assert strip_diacritics(text) == unicodedata.normalize("NFC", bare)
 
 
 @pytest.mark.parametrize(

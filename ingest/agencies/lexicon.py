@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any
 
-from plangraph.ingest.text.vntext import loose_key, match_key, nfc
+from plangraph.ingest.text.memo import per_document
+from plangraph.ingest.text.vntext import fold_tones, loose_key, nfc, strip_diacritics
 from plangraph.ontology.loader import (
     CurrentProvince,
     FormerProvince,
@@ -97,13 +98,23 @@ def tokenize(text: str) -> list[Token]:
 _new_token = object.__new__
 
 
-@lru_cache(maxsize=65536)
+@per_document
 def _word_keys(word: str) -> tuple[str, str, str]:
-    """(NFC, match key, loose key) of one word: plans repeat a few thousand words."""
-    return nfc(word), match_key(word), loose_key(word)
+    """(NFC, match key, loose key) of one word: a plan repeats its words many times.
+
+    The keys are `match_key(word)` and `loose_key(word)`, computed without the steps that
+    change nothing in a word (punctuation, dashes, spaces, edge punctuation): a word is letters,
+    digits and combining marks."""
+    text = nfc(word)
+    key = nfc(text.casefold())
+    if key.isascii():
+        return text, key, key
+    key = fold_tones(key)
+    loose = strip_diacritics(key)
+    return text, key, loose if loose.isascii() else loose_key(word)
 
 
-@lru_cache(maxsize=16384)  # names and words of the reference data, asked again per mention
+@per_document  # names of the reference data and mentions, asked again per mention
 def keys(phrase: str, loose: bool = False) -> tuple[str, ...]:
     return tuple(t.loose if loose else t.key for t in tokenize(nfc(phrase)))
 
@@ -122,10 +133,14 @@ def shape(phrase: str) -> tuple[str, ...]:
 
 
 def soft_gap(text: str, a: int, b: int) -> bool:
+    if b - a == 1 and text[a] == " ":  # the usual gap, without a regex call
+        return True
     return SOFT_GAP.fullmatch(text, a, b) is not None
 
 
 def spaces_only(text: str, a: int, b: int) -> bool:
+    if b - a == 1:  # the usual gap, without a regex call
+        return text[a] in " \u00a0"
     return SPACES.fullmatch(text, a, b) is not None
 
 

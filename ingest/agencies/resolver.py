@@ -95,21 +95,28 @@ class _Reader:
         return out
 
     def mention_at(self, i: int) -> _Span | None:
-        tok = self.tokens[i]
-        if self.strict and tok.key not in self.lex.first_words \
-                and tok.loose not in self.lex.first_words_loose:
-            return None  # no name, head, collective or national body starts with this word
-        spans = [
-            s
-            for s in (
+        tok, lex = self.tokens[i], self.lex
+        if self.strict:
+            key = tok.key
+            if key not in lex.first_words:
+                # no name, head, collective or national body starts with this word: at most a
+                # name misspelt in its diacritics
+                span = self.name(i) if tok.loose in lex.first_words_loose else None
+                return None if span is None else self.apposition(self.scope(span))
+            # in running text words are matched as written: ask only the readers whose
+            # vocabulary can start with this word (the others would answer None)
+            many = key == "các"
+            found = (
                 self.name(i),
-                self.sector_list(i),
-                self.collective(i),
-                self.national_collective(i),
-                self.newspaper(i),
+                self.sector_list(i) if many or key in lex.sector_heads.root else None,
+                self.collective(i) if many or key in lex.collective_nouns.root else None,
+                self.national_collective(i) if key in lex.national_collective.root else None,
+                self.newspaper(i) if lex.newspaper_head[:1] == (key,) else None,
             )
-            if s is not None
-        ]
+        else:
+            found = (self.name(i), self.sector_list(i), self.collective(i),
+                     self.national_collective(i), self.newspaper(i))
+        spans = [s for s in found if s is not None]
         if spans:
             span = max(spans, key=lambda s: s.j)  # the first of the longest
             return self.apposition(self.scope(span))
@@ -445,7 +452,8 @@ class _Reader:
         start, end = self.tokens[span.i].start, self.tokens[span.j - 1].end
         written, sense = self.text[start:end], span.sense
         how = sense.how
-        if how == "alias" and sense.type and keys(written) == keys(sense.type):
+        # the words of `written` are tokens i..j: their keys are those of keys(written)
+        if how == "alias" and sense.type and self.keys_of(span.i, span.j) == keys(sense.type):
             how = "exact"
         return AgencyMatch(written, sense.type, how, sense.level, start, end)
 

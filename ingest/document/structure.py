@@ -144,7 +144,8 @@ _FINAL_PUNCT = re.compile(r"[.!?;…](?:[\"'”’)*\]])*$")
 _ROMAN_OK = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # (style, pattern); the first that matches wins. Group 1 is the marker.
 _MARKERS: list[tuple[str, re.Pattern]] = [
-    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:thứ\s+)?([IVX]+|\d+|[a-zà-ỹ]+)\s*[.:]?\s*(?=\S|$)")),
+    ("part", re.compile(r"^" + grammar.alt("part.phan", case="title")
+                        + r"\s+(?:thứ\s+)?([IVX]+|\d+|[a-zà-ỹ]+)\s*[.:]?\s*(?=\S|$)")),
     ("roman", re.compile(r"^([IVX]{1,5})\s*[.)/]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
     ("arabic", re.compile(r"^(\d{1,3})\s*\.(?!\d)\s*(?=\S|$)")),

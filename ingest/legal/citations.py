@@ -109,7 +109,6 @@ _MAY_CITE = re.compile(r"\d[/\-–]")
 def _read_acts(text: str, province: Province | None) -> list[ActMention]:
     if not _MAY_CITE.search(text):
         return []
-    folded = fold(text)
     out: list[ActMention] = []
     for m in citation_matches(text):
         typed, sym = m.group("type"), m.group("sym")
@@ -125,7 +124,7 @@ def _read_acts(text: str, province: Province | None) -> list[ActMention]:
             id=_id_from(text, m),
             type=written_type or sym_type or (out[-1].type if follows else None),
         )
-        _read_tail(text, folded, act, province)
+        _read_tail(text, act, province)
         out.append(act)
     _share_list_tails(text, out)
     return out
@@ -135,7 +134,9 @@ def _id_from(text: str, m: re.Match) -> str:
     return canonical_id(text[m.start("num"):m.end("sym")])
 
 
-def _read_tail(text: str, folded: str, act: ActMention, province: Province | None) -> None:
+def _read_tail(text: str, act: ActMention, province: Province | None) -> None:
+    # the folded text (for issuers' names) is asked for only where an issuer may be written:
+    # `fold` keeps it for the document
     pos = act.end
     issuer = None
     written = None
@@ -156,7 +157,7 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
             continue
         c = ISSUER_TAIL.match(text, pos)
         if c and issuer is None and written is None:
-            issuer = issuer_at(text, folded, c.end())
+            issuer = issuer_at(text, fold(text), c.end())
             if issuer:
                 pos = issuer.end
                 continue
@@ -179,7 +180,7 @@ def _read_tail(text: str, folded: str, act: ActMention, province: Province | Non
             act.subject = subject
             act.subject_end = body_start + len(text[body_start:end].rstrip(" ,"))
     if issuer is None and written is None:
-        issuer = _issuer_before(text, folded, act.start)
+        issuer = _issuer_before(text, act.start)
     _resolve_issuer(act, issuer, written, province)
     if act.issued:
         act.year = int(act.issued[:4])
@@ -192,12 +193,12 @@ _ISSUER_BEFORE = re.compile(r"\bcủa\s+(?:(?:Giám đốc|Thủ trưởng|Trư�
 _AT = re.compile(r"\s*,?\s+tại\s+")
 
 
-def _issuer_before(text: str, folded: str, start: int):
+def _issuer_before(text: str, start: int):
     """'theo đề nghị của Giám đốc Sở Lao động - … tại Tờ trình số 412/TTr-LĐTBXH': the body
     written before the act, joined to it by 'tại'."""
     window = max(0, start - 150)
     for m in reversed(list(_ISSUER_BEFORE.finditer(text, window, start))):
-        hit = issuer_at(text, folded, m.end())
+        hit = issuer_at(text, fold(text), m.end())
         at = _AT.match(text, hit.end) if hit else None
         if at and at.end() == start:
             return hit

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from plangraph.ingest.text.memo import per_document
 from plangraph.ingest.text.vntext import fold, match_key, strip_diacritics
 from plangraph.ontology.loader import (
     CurrentProvince,
@@ -113,6 +114,6 @@ def provinces() -> dict[str, Province]:
     return {province_key(u.name): Province(u.name, u.kind) for u in units}
 
 
-@lru_cache(maxsize=8192)  # names and short chunks, asked thousands of times per document
+@per_document  # names and short chunks, asked thousands of times per document
 def province_key(name: str) -> str:
     return strip_diacritics(match_key(name)).replace(" - ", "-").replace("-", " ")

@@ -24,6 +24,7 @@ from plangraph.ingest.legal.patterns import type_words
 from plangraph.ingest.legal.programmes import ProgrammeMention, find_programmes
 from plangraph.ingest.models import DocumentInfo, LegalLink, LegalRef, NamedAct, Programme
 from plangraph.ingest.read.reader import RawDocument
+from plangraph.ingest.text import grammar
 from plangraph.ingest.text.identity import named_act_key, named_act_year, programme_key
 
 __all__ = ["LegalExtraction", "act_key", "extract_legal"]
@@ -149,15 +150,18 @@ def _named_acts(named: list[NamedMention], flow: Flow, out: LegalExtraction) -> 
 
 
 _HEADING = re.compile(r"^(?:(?P<roman>[IVX]+)\s*[.)/]|(?P<arabic>\d+)\s*[.)]|[a-zđ]\)|Điều\s+\d|"
-                      r"Phần\s|PHẦN\s|QUYẾT ĐỊNH\s*:|MỤC\s)")
+                      + grammar.alt("part.phan", case="title") + r"\s|QUYẾT ĐỊNH\s*:|"
+                      + grammar.alt("part.muc", case="upper") + r"\s)")
 ACT_TYPE_WORDS = r"(?:" + type_words() + r")\b"
 # "Trên cơ sở", "Theo", "Nhằm", "Để" found a basis only when an act or an implementing verb
 # follows at once; "Trên cơ sở kết quả thực hiện Kế hoạch số …" reviews a past plan.
 _BASIS_VERB = re.compile(
-    r"^[-–+•]?\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|"
-    r"(?:Trên cơ sở|Theo)\s+(?=" + ACT_TYPE_WORDS + r")|"
-    r"(?:Nhằm|Để)\s+(?=(?:tổ chức\s+)?(?:triển khai|thực hiện|thi hành|cụ thể hóa|cụ thể hoá)\b))")
-_BASIS_HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.)]\s*(?:CĂN CỨ|Căn cứ)")
+    r"^[-–+•]?\s*(?:" + grammar.alt("basis.implementing", case="title") + "|"
+    + grammar.alt("basis.before_act", case="title") + r"\s+(?=" + ACT_TYPE_WORDS + r")|"
+    + grammar.alt("basis.purpose", case="title") + r"\s+(?=(?:" + grammar.alt("basis.to_chuc")
+    + r"\s+)?" + grammar.alt("basis.carrying_out") + r"\b))")
+_BASIS_HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.)]\s*"
+                            + grammar.alt("section.can_cu", case="title"))
 
 
 def _level(para: str) -> int:

@@ -92,8 +92,7 @@ def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:
 
 # "và" or a comma inside a department's name: "Sở Lao động - Thương binh và Xã hội", "Sở Văn
 # hóa, Thể thao và Du lịch"; not before another body ("Sở Y tế và UBND tỉnh").
-_NAME_GOES_ON = re.compile(r"(?:\s+và|,)\s+(?!(?:Sở|Ủy ban|UBND|Công an|Bộ|Ban|Hội|Văn phòng)\b)"
-                           r"[A-ZĐÀ-Ỹ]")
+_NAME_GOES_ON = re.compile(r"(?:\s+và|,)\s+(?!" + grammar.alt("body.heads") + r"\b)[A-ZĐÀ-Ỹ]")
 
 
 def _written_end(text: str, pos: int) -> int:
@@ -106,8 +105,8 @@ def _written_end(text: str, pos: int) -> int:
         pos = stop.end()
 
 
-_COMMITTEE = re.compile(r"Ban Chỉ đạo\b[^;()\t]*?(?=\s(?:về|ngày|tại|quy định|hướng dẫn)\s|[;()\t]"
-                        r"|\.\s|$)")
+_COMMITTEE = re.compile(grammar.alt("body.steering")
+                        + r"\b[^;()\t]*?(?=\s(?:về|ngày|tại|quy định|hướng dẫn)\s|[;()\t]|\.\s|$)")
 
 
 def issuer_written(text: str, pos: int) -> tuple[str, int] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plangraph.ingest.text import grammar
 from plangraph.ingest.text.vntext import loose_key
 
 _HEAD = re.compile(r"(?<![\wĐđ])(?P<kind>Bộ luật|Luật|Pháp lệnh|Hiến pháp|Chiến lược|Công ước|"
@@ -32,7 +33,8 @@ _ABOUT = re.compile(r"\svề\s")
 _YEAR_END = re.compile(r"^(?:năm\s+)?(?:19|20)\d{2}")
 _PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
 _PLAN_NOT_NAMED = re.compile(r"(?:này|số|của|triển khai|thực hiện|tổ chức|liên ngành|chi tiết|"
-                             r"cụ thể|công tác|năm|hàng năm|và)\b", re.IGNORECASE)
+                             r"cụ thể|công tác|năm|" + grammar.alt("deadline.yearly") + r"|và)\b",
+                             re.IGNORECASE)
 
 
 @dataclass

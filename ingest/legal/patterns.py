@@ -16,6 +16,7 @@ from functools import cache
 
 from plangraph.ingest.legal.data import act_types
 from plangraph.ingest.legal.dates import DATE
+from plangraph.ingest.text import grammar
 
 # One part of a symbol: "QĐ", "TTg", "HĐND", "V01", "BCĐ138".
 SYMBOL_PART = r"[A-ZĐ][A-Za-zĐđ0-9]*"
@@ -42,7 +43,8 @@ ISSUER_STOP = re.compile(
 # dân Thành phố ban hành Kế hoạch …").
 SUBJECT_STOP = re.compile(
     r"[;()\t]|\.(?:\s|$)|(?:,|\s(?:và|cùng))\s(?=[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s+số\b)"
-    r"|,\s(?=(?:Ủy ban|Uỷ ban|UBND|Hội đồng|Ban|Thành ủy|Tỉnh ủy|Sở)\b[^,;.]{0,80}?"
+    r"|,\s(?=(?:" + grammar.alt("body.adopting") + "|"
+    + grammar.alt("unit.party_committee", case="title") + r")\b[^,;.]{0,80}?"
     r"\b(?:ban hành|xây dựng)\b)|$")
 # A subject written in quotes ("về “Tăng cường …”") ends at its closing quote.
 QUOTED_SUBJECT = re.compile(r"“[^“”]{1,400}”|\"[^\"]{1,400}\"")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plangraph.ingest.text import grammar
+
 KINDS = ("Chương trình mục tiêu quốc gia", "Chương trình mục tiêu Quốc gia",
          "Chương trình mục tiêu", "Chương trình", "Tiểu dự án", "Đề án", "Dự án")
 _KIND = "|".join(KINDS)
@@ -33,8 +35,9 @@ _HORIZON = re.compile(
     r"(?:\s*[-–]\s*(?:19|20)\d{2})?(?:\s*(?:,|và)?\s*(?:định hướng|tầm nhìn) đến năm \d{4})?")
 _OWNER = re.compile(r"\scủa\s+(?=[^\W\d_])")
 _OWNER_STOP = re.compile(r"\strên địa bàn\s")
-_SOFT_STOP = re.compile(r"\s(?:và|vào|từ|hàng năm|tại|theo|do|thuộc|trên địa bàn|khi|nhằm|để|"
-                        r"được|cho|gắn với|với)\s|,\s")
+_SOFT_STOP = re.compile(r"\s(?:và|vào|từ|" + grammar.alt("deadline.yearly")
+                        + r"|tại|theo|do|thuộc|trên địa bàn|khi|nhằm|để|được|cho|gắn với|với)\s"
+                        r"|,\s")
 _COMMA_BEFORE = re.compile(r"(?:phòng|chống)$")
 _COMMA_AFTER = re.compile(r",\s(?:chống|chữa)\b")
 

@@ -77,11 +77,7 @@ _DELEGATED = re.compile(r"^(.+?)\s+(" + grammar.alt("assign") + ")$", re.IGNOREC
 _DELEGATING = {w.split()[0] for w in grammar.words("assign")}
 _TIME_FIRST = {"định", "hàng", "hằng", "mỗi", "trước", "trong", "sau", "cuối", "đầu", "vào"}
 _TIME_WORDS = _TIME_FIRST | {"kỳ", "tháng", "năm", "quý", "ngày", "tuần", "và", "hoặc"}
-_OPENER = re.compile(
-    r"^(?:căn\s+cứ|theo|trên\s+cơ\s+sở|kết\s+thúc|sau\s+khi|khi|trong|đồng\s+thời|ngoài\s+ra|"
-    + grammar.alt("time.periodic") + r"|để|nhằm|trước|từ|thời\s+gian)\b",
-    re.IGNORECASE,
-)
+_OPENER = re.compile(r"^" + grammar.alt("clause.opener", "time.periodic") + r"\b", re.IGNORECASE)
 # "Sở Y tế là cơ quan thường trực, chủ trì …": the body named to run the plan leads it
 _STANDING = re.compile(r"^là\s+" + grammar.alt("role.holder") + r"\s+"
                        + grammar.alt("role.standing", "role.chu_tri"), re.IGNORECASE)

@@ -160,8 +160,14 @@ def _read_units(value: str, reader: AgencyReader, out: Assignment) -> None:
 
 
 def _agencies(value: str, reader: AgencyReader) -> list[AgencyMatch]:
+    return list(_listed(value, reader))
+
+
+@per_document  # a label is read again each time the task reader meets its paragraph
+def _listed(value: str, reader: AgencyReader) -> tuple[AgencyMatch, ...]:
     text = reader.blank_citations(value)
-    return [m for m in reader.resolver.split_list(text) if not m.national and m.written.strip()]
+    return tuple(m for m in reader.resolver.split_list(text)
+                 if not m.national and m.written.strip())
 
 
 def _outside_brackets(s: str) -> str:

@@ -6,6 +6,8 @@
     ('giao', 'giao cho')
     >>> bool(pattern("time.ongoing", folded=True).search("thuc hien hang nam"))
     True
+    >>> [bool(re.match(alt("part.phan", case="title"), w)) for w in ("PHẦN", "Phần", "phần")]
+    [True, True, False]
 
 A name is "kind.entry" ("role.chu_tri"), "kind.group" ("section.no_tasks": the entries a
 kind's `groups` lists) or a kind alone ("column": all its entries). `alt(...)` gives the
@@ -70,10 +72,21 @@ def _either_place(first: str) -> str:
 
 
 @cache
-def alt(*names: str, folded: bool = False) -> str:
+def alt(*names: str, folded: bool = False, case: str = "") -> str:
     """Regex source of a non-capturing group matching any of the named words (longest first,
-    so that "thời gian thực hiện" wins over "thời gian")."""
-    variants = sorted(words(*names), key=len, reverse=True)
+    so that "thời gian thực hiện" wins over "thời gian").
+
+    For patterns that are case-sensitive, `case="upper"` gives the words in capitals only
+    ("MỤC") and `case="title"` with a capital first letter or in capitals ("Phần", "PHẦN");
+    by default they are as the data writes them."""
+    written = words(*names)
+    if case == "upper":
+        written = tuple(w.upper() for w in written)
+    elif case == "title":
+        written = tuple(v for w in written for v in (w[:1].upper() + w[1:], w.upper()))
+    elif case:
+        raise ValueError(f"case is 'upper' or 'title', not {case!r}")
+    variants = sorted(dict.fromkeys(written), key=len, reverse=True)
     sources = dict.fromkeys(_escape_word(w, folded) for w in variants)  # folded forms repeat
     return "(?:" + "|".join(sources) + ")"
 

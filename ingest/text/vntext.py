@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
+
+from plangraph.ingest.text.memo import per_document
 
 __all__ = [
     "fold",
@@ -73,11 +75,33 @@ def strip_diacritics(s: str) -> str:
     """'Sở Y tế' -> 'So Y te', 'Đoàn' -> 'Doan'."""
     if s.isascii():
         return s
+    if len(s) <= 100:  # a word or a name: one table look-up per character is quicker
+        bare = s.translate(_bare_letters())
+        if bare.isascii():  # every letter one of the Latin letters the table knows
+            return bare
+    return _strip_diacritics(s)
+
+
+def _strip_diacritics(s: str) -> str:
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     bare = _LATIN_MARKS.sub("", decomposed)
     if not bare.isascii():
         bare = _NON_ASCII.sub(_unless_combining, bare)
     return nfc(bare)
+
+
+@cache
+def _bare_letters() -> dict[int, str | None]:
+    """Each letter of the Latin blocks (Vietnamese among them) and each combining mark to what
+    `strip_diacritics` makes of it alone, where that is ASCII: a string of such characters
+    strips character by character (its marks are removed, its bases are ASCII)."""
+    table: dict[int, str | None] = {}
+    for ranges in ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00)):
+        for code in range(*ranges):
+            bare = _strip_diacritics(chr(code))
+            if bare.isascii():
+                table[code] = bare or None
+    return table
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -110,9 +134,8 @@ def unify_punctuation(s: str) -> str:
     return _PUNCT_RE.sub(lambda m: m.group().translate(_PUNCT_TABLE), s)
 
 
-# "\s*-\s*" -> "-" and "\s+" -> " ", matching only what changes
+# "\s*-\s*" -> "-", matching only what changes
 _SPACED_DASH = re.compile(r"\s+-\s*|-\s+")
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _EDGE_PUNCT = " .,;:!?\"'()[]{}*_/\\-"
 
 
@@ -122,9 +145,11 @@ def match_key(s: str) -> str:
     'Sở GD – ĐT', 'sở gd-đt' and 'SỞ GD - ĐT.' share one key; diacritics are kept.
     """
     s = fold_tones(nfc(unify_punctuation(nfc(s)).casefold()))
-    s = _SPACED_DASH.sub("-", s)
-    s = _SPACES.sub(" ", s)
-    return s.strip(_EDGE_PUNCT)
+    if "-" in s:
+        s = _SPACED_DASH.sub("-", s)
+    # every run of white space one space (`split` splits on what `\s` matches); the spaces
+    # at the edges would be stripped as edge punctuation
+    return " ".join(s.split()).strip(_EDGE_PUNCT)
 
 
 def loose_key(s: str) -> str:
@@ -141,7 +166,7 @@ def loose_key(s: str) -> str:
     return key
 
 
-@lru_cache(maxsize=16384)
+@per_document  # the same words are folded again within one document
 def fold(s: str) -> str:
     """Lower case without diacritics, one character for one ('Đề án' -> 'de an'), so that
     offsets found in the folded text are offsets in `s`."""
