@@ -37,8 +37,8 @@ from plangraph.queries.runner import run  # noqa: E402
 
 CACHE = Path(os.environ.get("PLANGRAPH_BENCH_CACHE", "/tmp/plangraph-bench"))
 # The store's content depends on these files only (and the sample plans).
-INPUTS = ("graph/schema.py", "graph/build.py", "graph/ladybug_store.py", "graph/statements.py",
-          "benchmarks/corpus.py", "benchmarks/bench_store.py")
+INPUTS = ("graph/schema.py", "graph/build.py", "graph/derived.py", "graph/ladybug_store.py",
+          "graph/statements.py", "benchmarks/corpus.py", "benchmarks/bench_store.py")
 # What an analyst would type for each required parameter; optional ones stay empty (the whole
 # country), the heaviest case.
 PARAMS = {"ho_so_co_quan": {"co_quan": "Công an cấp tỉnh"},

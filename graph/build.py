@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from plangraph.graph.derived import add_derived
 from plangraph.graph.rows import GraphRows
 from plangraph.graph.schema import NODE_BY_LABEL, REL_BY_NAME
 from plangraph.ingest.models import AgencyMention, Extraction, LegalRef, Source
@@ -58,7 +59,9 @@ def content_hash(extraction: Extraction) -> str:
 
 
 def plan_rows(extraction: Extraction) -> GraphRows:
-    return _Builder(extraction).build()
+    rows = _Builder(extraction).build()
+    add_derived(rows)
+    return rows
 
 
 class _Builder:

@@ -19,6 +19,8 @@ relationship types and properties (`pg:schemaName`), so that the mapping lives i
   pg:SuccessionStatement for the 2025 successions. Its IRI hashes the relationship's type, ends
   and properties, so one relationship keeps one IRI from export to export.
 - A task's `when_text` and `period` go on a pg:Deadline node `<task IRI>/deadline`.
+- The counts derived at load (DUOC_GIAO, CUNG_LAM: graph/derived.py) are left out: the RDF
+  holds what the documents state, the assignments those counts are read from.
 
 GraphML (networkx, Gephi): one node per graph node ("<Label>:<id>"), one edge per relationship,
 so the counts are those of `plangraph stats`; lists are joined with "; ". CSV: one UTF-8 (with
@@ -42,6 +44,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
+from plangraph.graph.derived import DERIVED
 from plangraph.graph.rows import EdgeRows, GraphRows, read_graph
 from plangraph.graph.schema import NODES, REL_BY_NAME, RELS, label_vi
 from plangraph.graph.store import GraphStore
@@ -125,6 +128,8 @@ class _RdfWriter:
             for row in nodes:
                 self.node(label, row)
         for edges in rows.edges:
+            if edges.rel in DERIVED:  # counts of the assignments exported here, not statements
+                continue
             for row in edges.rows:
                 self.edge(edges, row)
 

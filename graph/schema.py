@@ -6,7 +6,8 @@ table is generated from the same data.
 
 Every relationship carries its provenance: the plan it was read from (`plan_id`) and the source
 `file` and line range. Relationship names are the domain's words: CHU_TRI (leads), PHOI_HOP
-(supports), THUC_HIEN (implements, no lead named), CAN_CU (is based on).
+(supports), THUC_HIEN (implements, no lead named), CAN_CU (is based on); DUOC_GIAO and
+CUNG_LAM are counts of those assignments, derived at load (graph/derived.py).
 """
 
 from __future__ import annotations
@@ -94,6 +95,24 @@ RELS: tuple[RelType, ...] = (
     RelType("TRIEN_KHAI", (("LegalAct", "Programme"), ("Plan", "Programme")), PROVENANCE,
             "triển khai", "implements programme"),
     RelType("CO_CHU_DE", (("Task", "Theme"),), {"keyword": "STRING"}, "có chủ đề", "has theme"),
+    # Derived at load from the plan's own assignments (graph/derived.py), for questions across
+    # thousands of plans: per agency, how many of the plan's tasks it leads / supports /
+    # implements / takes part in, and the ids of those that set a period (what a deadlines
+    # column reads); per ordered pair of agencies and relation between them, their shared
+    # tasks. Lines: the span of the tasks counted. `type_leads`, `type_tasks`: the tasks counted
+    # for the agency's (b's) type: the same as `leads`, `tasks`, except that for names that
+    # resolved to no type a task several of them share counts once, on the first of them.
+    RelType("DUOC_GIAO", (("Agency", "Plan"),),
+            {**PROVENANCE, "year": "INT64", "leads": "INT64", "supports": "INT64",
+             "implements": "INT64", "tasks": "INT64", "type_leads": "INT64",
+             "dated_tasks": "STRING[]"},
+            "được giao việc trong", "has tasks in, derived"),
+    # `plan`: the plan as questions show it (its number, else its title).
+    RelType("CUNG_LAM", (("Agency", "Agency"),),
+            {**PROVENANCE, "year": "INT64", "province": "STRING", "plan": "STRING",
+             "relation": "STRING",
+             "tasks": "INT64", "type_tasks": "INT64", "task_keys": "STRING[]"},
+            "cùng làm với", "works with, derived"),
     # Reference data (2025 reorganisation): old province / agency type -> successor.
     RelType("KE_NHIEM", (("Province", "Province"), ("AgencyType", "AgencyType")),
             {"valid_from": "STRING", "scope_note": "STRING", "source": "STRING"},

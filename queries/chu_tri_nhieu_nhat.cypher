@@ -16,13 +16,15 @@
 // node: province | Province
 // node: agency_type | AgencyType
 // edge: agency_type -> province | CHU_TRI | weight=tasks title=tasks,plans,rank
-// the task's year and plan are its own (derived at load): no hop to the plan
-MATCH (a:Agency)-[:CHU_TRI]->(t:Task)
-WHERE (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR t.year = $nam)
+// one row per (agency, plan) read, not every lead edge: DUOC_GIAO holds the tasks the agency
+// leads in the plan (graph/derived.py, written at load); a type has one agency per plan and
+// province, and `type_leads` counts a task once for names of no type
+MATCH (a:Agency)-[d:DUOC_GIAO]->(:Plan)
+WHERE d.leads > 0 AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR d.year = $nam)
   AND NOT coalesce(a.type, '') IN $tap_the
-  AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-WITH a.province AS province, a.type AS agency_type, count(DISTINCT t) AS tasks,
-     count(DISTINCT t.plan_id) AS plans, collect(DISTINCT t.year) AS years
+  AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach)
+WITH a.province AS province, a.type AS agency_type, sum(d.type_leads) AS tasks,
+     count(DISTINCT d.plan_id) AS plans, collect(DISTINCT d.year) AS years
 // ranked among the province's groups counted above (matching every lead edge again for each
 // group cost seconds); a group without a province has no rank
 WITH province, collect({agency_type: agency_type, tasks: tasks, plans: plans, years: years})

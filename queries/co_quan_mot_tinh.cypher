@@ -14,38 +14,19 @@
 // node: agency_type | AgencyType
 // node: province | Province
 // edge: agency_type -> province | "chỉ có ở" | title=leads,supports,implements,names
-// the task's year and plan are its own (derived at load): no hop to the plan; an agency is
-// kept as soon as one of its tasks fits (EXISTS stops at the first, where scanning every role
-// edge cost ~5×); each relation counted by the edges' types
-// dialect: ladybug
+// one row per (agency, plan) read, not every role edge: DUOC_GIAO holds the agency's task
+// counts in a plan (graph/derived.py, written at load); an agency is kept as soon as one of
+// its plans fits
 MATCH (a:Agency)
 WHERE NOT coalesce(a.type, '') IN $tap_the
-  AND EXISTS { MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-               WHERE ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach) }
+  AND EXISTS { MATCH (a)-[d:DUOC_GIAO]->(:Plan)
+               WHERE ($nam = 0 OR d.year = $nam) AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach) }
 WITH a.type AS agency_type, collect(DISTINCT a.province) AS provinces
 WHERE size(provinces) = 1
 MATCH (a:Agency)
 WHERE a.type = agency_type AND a.province IN provinces
-OPTIONAL MATCH (a)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-WHERE ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-RETURN a.type AS agency_type, a.province AS province,
-       count(DISTINCT CASE WHEN label(r) = 'CHU_TRI' THEN t.id END) AS leads,
-       count(DISTINCT CASE WHEN label(r) = 'PHOI_HOP' THEN t.id END) AS supports,
-       count(DISTINCT CASE WHEN label(r) = 'THUC_HIEN' THEN t.id END) AS implements,
-       a.names AS names
-// dialect: neo4j
-MATCH (a:Agency)
-WHERE NOT coalesce(a.type, '') IN $tap_the
-  AND EXISTS { MATCH (a)-[:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-               WHERE ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach) }
-WITH a.type AS agency_type, collect(DISTINCT a.province) AS provinces
-WHERE size(provinces) = 1
-MATCH (a:Agency)
-WHERE a.type = agency_type AND a.province IN provinces
-OPTIONAL MATCH (a)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-WHERE ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-RETURN a.type AS agency_type, a.province AS province,
-       count(DISTINCT CASE WHEN type(r) = 'CHU_TRI' THEN t.id END) AS leads,
-       count(DISTINCT CASE WHEN type(r) = 'PHOI_HOP' THEN t.id END) AS supports,
-       count(DISTINCT CASE WHEN type(r) = 'THUC_HIEN' THEN t.id END) AS implements,
+OPTIONAL MATCH (a)-[d:DUOC_GIAO]->(:Plan)
+WHERE ($nam = 0 OR d.year = $nam) AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach)
+RETURN a.type AS agency_type, a.province AS province, coalesce(sum(d.leads), 0) AS leads,
+       coalesce(sum(d.supports), 0) AS supports, coalesce(sum(d.implements), 0) AS implements,
        a.names AS names

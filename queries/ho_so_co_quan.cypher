@@ -21,56 +21,22 @@
 // node: partner | AgencyType
 // edge: agency_type -> province | "có nhiệm vụ ở" | title=leads,supports,implements
 // edge: agency_type -> partner | $relation | weight=shared_tasks title=province,relation,shared_tasks
-// anchored on the agency; the task's year and plan are its own (derived at load); each
-// relation read from the edges' types (EXISTS subqueries per agency pair and task cost
-// seconds); pairs grouped by the partner's and the task's ids, not their nodes (~1.5× faster)
-// dialect: ladybug
-MATCH (a:Agency)
+// anchored on the agency; one row per (agency, plan) and per (agency, partner, plan, relation)
+// read, not every role edge: DUOC_GIAO holds the agency's task counts in a plan, CUNG_LAM the
+// tasks it shares with another agency and the relation between them on those tasks (the first
+// that holds: it leads and the other supports, it supports and the other leads, both implement,
+// both support, else the same task), written at load (graph/derived.py); a partner type has one
+// agency per plan (`type_tasks` counts a task once for names of no type)
+MATCH (a:Agency)-[d:DUOC_GIAO]->(:Plan)
 WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
-MATCH (a)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t0:Task)
-WHERE ($nam = 0 OR t0.year = $nam) AND (size($ke_hoach) = 0 OR t0.plan_id IN $ke_hoach)
-WITH a, collect(DISTINCT t0.year) AS years,
-     count(DISTINCT CASE WHEN label(r) = 'CHU_TRI' THEN t0.id END) AS leads,
-     count(DISTINCT CASE WHEN label(r) = 'PHOI_HOP' THEN t0.id END) AS supports,
-     count(DISTINCT CASE WHEN label(r) = 'THUC_HIEN' THEN t0.id END) AS implements
-OPTIONAL MATCH (a)-[ra:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-               <-[rb:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
-WHERE b.id <> a.id AND NOT coalesce(b.type, '') IN $tap_the
-  AND ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-WITH a, years, leads, supports, implements, b.type AS partner, b.id AS partner_id,
-     t.id AS task,
-     collect(DISTINCT label(ra)) AS as_a, collect(DISTINCT label(rb)) AS as_b
-WITH a, years, leads, supports, implements, partner, task,
-     CASE WHEN task IS NULL THEN ''
-          WHEN 'CHU_TRI' IN as_a AND 'PHOI_HOP' IN as_b THEN 'chủ trì, cơ quan kia phối hợp'
-          WHEN 'PHOI_HOP' IN as_a AND 'CHU_TRI' IN as_b THEN 'phối hợp, cơ quan kia chủ trì'
-          WHEN 'THUC_HIEN' IN as_a AND 'THUC_HIEN' IN as_b THEN 'cùng thực hiện'
-          WHEN 'PHOI_HOP' IN as_a AND 'PHOI_HOP' IN as_b THEN 'cùng phối hợp'
-          ELSE 'cùng nhiệm vụ' END AS relation
-RETURN a.type AS agency_type, a.province AS province, years, leads, supports, implements,
-       relation, partner, count(DISTINCT task) AS shared_tasks
-// dialect: neo4j
-MATCH (a:Agency)
-WHERE a.type IN $co_quan AND (size($tinh) = 0 OR a.province IN $tinh)
-MATCH (a)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t0:Task)
-WHERE ($nam = 0 OR t0.year = $nam) AND (size($ke_hoach) = 0 OR t0.plan_id IN $ke_hoach)
-WITH a, collect(DISTINCT t0.year) AS years,
-     count(DISTINCT CASE WHEN type(r) = 'CHU_TRI' THEN t0.id END) AS leads,
-     count(DISTINCT CASE WHEN type(r) = 'PHOI_HOP' THEN t0.id END) AS supports,
-     count(DISTINCT CASE WHEN type(r) = 'THUC_HIEN' THEN t0.id END) AS implements
-OPTIONAL MATCH (a)-[ra:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
-               <-[rb:CHU_TRI|PHOI_HOP|THUC_HIEN]-(b:Agency)
-WHERE b.id <> a.id AND NOT coalesce(b.type, '') IN $tap_the
-  AND ($nam = 0 OR t.year = $nam) AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-WITH a, years, leads, supports, implements, b.type AS partner, b.id AS partner_id,
-     t.id AS task,
-     collect(DISTINCT type(ra)) AS as_a, collect(DISTINCT type(rb)) AS as_b
-WITH a, years, leads, supports, implements, partner, task,
-     CASE WHEN task IS NULL THEN ''
-          WHEN 'CHU_TRI' IN as_a AND 'PHOI_HOP' IN as_b THEN 'chủ trì, cơ quan kia phối hợp'
-          WHEN 'PHOI_HOP' IN as_a AND 'CHU_TRI' IN as_b THEN 'phối hợp, cơ quan kia chủ trì'
-          WHEN 'THUC_HIEN' IN as_a AND 'THUC_HIEN' IN as_b THEN 'cùng thực hiện'
-          WHEN 'PHOI_HOP' IN as_a AND 'PHOI_HOP' IN as_b THEN 'cùng phối hợp'
-          ELSE 'cùng nhiệm vụ' END AS relation
-RETURN a.type AS agency_type, a.province AS province, years, leads, supports, implements,
-       relation, partner, count(DISTINCT task) AS shared_tasks
+  AND ($nam = 0 OR d.year = $nam) AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach)
+WITH a, collect(DISTINCT d.year) AS years, sum(d.leads) AS leads, sum(d.supports) AS supports,
+     sum(d.implements) AS implements
+OPTIONAL MATCH (a)-[c:CUNG_LAM]->(b:Agency)
+WHERE NOT coalesce(b.type, '') IN $tap_the
+  AND ($nam = 0 OR c.year = $nam) AND (size($ke_hoach) = 0 OR c.plan_id IN $ke_hoach)
+WITH a.id AS agency, a.type AS agency_type, a.province AS province, years, leads, supports,
+     implements, coalesce(c.relation, '') AS relation, b.type AS partner,
+     coalesce(sum(c.type_tasks), 0) AS shared_tasks
+RETURN agency_type, province, years, leads, supports, implements, relation, partner,
+       shared_tasks

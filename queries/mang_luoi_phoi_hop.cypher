@@ -20,26 +20,53 @@
 // node: lead_id | Agency | text=lead title=province
 // node: support_id | Agency | text=support title=province
 // edge: lead_id -> support_id | $relation | weight=shared_tasks title=relation,shared_tasks,task_keys
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:CHU_TRI]-(a:Agency), (t)<-[:PHOI_HOP]-(b:Agency)
-WHERE a.id <> b.id AND (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
-  AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+// one row per (agency pair, plan) read, not every role edge: CUNG_LAM holds, per plan, the tasks
+// two agencies share and the relation between them there (graph/derived.py, written at load):
+// "chủ trì, cơ quan kia phối hợp": a leads and b supports; "cùng thực hiện": both implement
+// (and neither leads where the other supports); a pair's tasks in two plans are two tasks
+// dialect: ladybug
+MATCH (a:Agency)-[c:CUNG_LAM]->(b:Agency)
+WHERE c.relation = 'chủ trì, cơ quan kia phối hợp' AND (size($tinh) = 0 OR c.province IN $tinh)
+  AND ($nam = 0 OR c.year = $nam) AND (size($ke_hoach) = 0 OR c.plan_id IN $ke_hoach)
   AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
-WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
-     collect(DISTINCT coalesce(p.number, p.title)) AS plans, collect(DISTINCT p.year) AS years,
-     collect(DISTINCT t.key) AS task_keys
+WITH c.province AS province, a.id AS lead_id, a.type AS lead, b.id AS support_id,
+     b.type AS support, sum(c.tasks) AS shared_tasks, collect(DISTINCT c.plan) AS plans,
+     collect(DISTINCT c.year) AS years, collect(c.task_keys) AS keys
 WHERE shared_tasks >= $toi_thieu
-RETURN province, 'chủ trì – phối hợp' AS relation, a.id AS lead_id,
-       a.type AS lead, b.id AS support_id, b.type AS support, shared_tasks, plans, years,
-       task_keys
+RETURN province, 'chủ trì – phối hợp' AS relation, lead_id, lead, support_id, support,
+       shared_tasks, plans, years, list_distinct(list_reduce(keys, (x, y) -> list_concat(x, y))) AS task_keys
 UNION ALL
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)<-[:THUC_HIEN]-(a:Agency), (t)<-[:THUC_HIEN]-(b:Agency)
-WHERE a.id < b.id AND (size($tinh) = 0 OR t.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
-  AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
+MATCH (a:Agency)-[c:CUNG_LAM]->(b:Agency)
+WHERE c.relation = 'cùng thực hiện' AND a.id < b.id AND (size($tinh) = 0 OR c.province IN $tinh)
+  AND ($nam = 0 OR c.year = $nam) AND (size($ke_hoach) = 0 OR c.plan_id IN $ke_hoach)
   AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
-WITH t.province AS province, a, b, count(DISTINCT t) AS shared_tasks,
-     collect(DISTINCT coalesce(p.number, p.title)) AS plans, collect(DISTINCT p.year) AS years,
-     collect(DISTINCT t.key) AS task_keys
+WITH c.province AS province, a.id AS lead_id, a.type AS lead, b.id AS support_id,
+     b.type AS support, sum(c.tasks) AS shared_tasks, collect(DISTINCT c.plan) AS plans,
+     collect(DISTINCT c.year) AS years, collect(c.task_keys) AS keys
 WHERE shared_tasks >= $toi_thieu
-RETURN province, 'cùng thực hiện' AS relation, a.id AS lead_id,
-       a.type AS lead, b.id AS support_id, b.type AS support, shared_tasks, plans, years,
-       task_keys
+RETURN province, 'cùng thực hiện' AS relation, lead_id, lead, support_id, support,
+       shared_tasks, plans, years, list_distinct(list_reduce(keys, (x, y) -> list_concat(x, y))) AS task_keys
+// dialect: neo4j
+MATCH (a:Agency)-[c:CUNG_LAM]->(b:Agency)
+WHERE c.relation = 'chủ trì, cơ quan kia phối hợp' AND (size($tinh) = 0 OR c.province IN $tinh)
+  AND ($nam = 0 OR c.year = $nam) AND (size($ke_hoach) = 0 OR c.plan_id IN $ke_hoach)
+  AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
+WITH c.province AS province, a.id AS lead_id, a.type AS lead, b.id AS support_id,
+     b.type AS support, sum(c.tasks) AS shared_tasks, collect(DISTINCT c.plan) AS plans,
+     collect(DISTINCT c.year) AS years, collect(c.task_keys) AS keys
+WHERE shared_tasks >= $toi_thieu
+RETURN province, 'chủ trì – phối hợp' AS relation, lead_id, lead, support_id, support,
+       shared_tasks, plans, years, reduce(acc = [], k IN reduce(flat = [], x IN keys | flat + x) |
+         CASE WHEN k IN acc THEN acc ELSE acc + k END) AS task_keys
+UNION ALL
+MATCH (a:Agency)-[c:CUNG_LAM]->(b:Agency)
+WHERE c.relation = 'cùng thực hiện' AND a.id < b.id AND (size($tinh) = 0 OR c.province IN $tinh)
+  AND ($nam = 0 OR c.year = $nam) AND (size($ke_hoach) = 0 OR c.plan_id IN $ke_hoach)
+  AND NOT coalesce(a.type, '') IN $tap_the AND NOT coalesce(b.type, '') IN $tap_the
+WITH c.province AS province, a.id AS lead_id, a.type AS lead, b.id AS support_id,
+     b.type AS support, sum(c.tasks) AS shared_tasks, collect(DISTINCT c.plan) AS plans,
+     collect(DISTINCT c.year) AS years, collect(c.task_keys) AS keys
+WHERE shared_tasks >= $toi_thieu
+RETURN province, 'cùng thực hiện' AS relation, lead_id, lead, support_id, support,
+       shared_tasks, plans, years, reduce(acc = [], k IN reduce(flat = [], x IN keys | flat + x) |
+         CASE WHEN k IN acc THEN acc ELSE acc + k END) AS task_keys

@@ -18,31 +18,27 @@
 // node: agency_type | AgencyType
 // node: province | Province
 // edge: agency_type -> province | "có nhiệm vụ ở" | weight=total title=year,leads,supports,implements,deadlines
-// one scan of the role edges: the task's year and plan are its own (derived at load), each
-// relation read from the edges' types (EXISTS subqueries per agency and task cost seconds);
-// each task counted once per agency first, so that the totals need no DISTINCT (each DISTINCT
-// aggregate over every role edge cost ~0.5 s at 1,000 plans)
+// one row per (agency, plan) read, not every role edge: DUOC_GIAO holds how many of the plan's
+// tasks the agency leads, supports, implements and takes any part in, and the ids of those that
+// set a period, the deadlines read (graph/derived.py, written at load); an agency type has one
+// agency per plan and province, so the sums count each task once
 // dialect: ladybug
-MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
+MATCH (a:Agency)-[d:DUOC_GIAO]->(:Plan)
 WHERE a.type IS NOT NULL AND (size($co_quan) = 0 OR a.type IN $co_quan)
-  AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR t.year = $nam)
-  AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-WITH a.type AS agency_type, a.province AS province, t.year AS year, t.plan_id AS plan_id,
-     t.id AS task_id, collect(label(r)) AS roles
-RETURN agency_type, province, year, count(DISTINCT plan_id) AS plans,
-       count(CASE WHEN 'CHU_TRI' IN roles THEN 1 END) AS leads,
-       count(CASE WHEN 'PHOI_HOP' IN roles THEN 1 END) AS supports,
-       count(CASE WHEN 'THUC_HIEN' IN roles THEN 1 END) AS implements,
-       count(*) AS total, collect(task_id) AS deadlines
+  AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR d.year = $nam)
+  AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach)
+WITH a.type AS agency_type, a.province AS province, d.year AS year,
+     count(DISTINCT d.plan_id) AS plans, sum(d.leads) AS leads, sum(d.supports) AS supports,
+     sum(d.implements) AS implements, sum(d.tasks) AS total, collect(d.dated_tasks) AS ids
+RETURN agency_type, province, year, plans, leads, supports, implements, total,
+       list_reduce(ids, (x, y) -> list_concat(x, y)) AS deadlines
 // dialect: neo4j
-MATCH (a:Agency)-[r:CHU_TRI|PHOI_HOP|THUC_HIEN]->(t:Task)
+MATCH (a:Agency)-[d:DUOC_GIAO]->(:Plan)
 WHERE a.type IS NOT NULL AND (size($co_quan) = 0 OR a.type IN $co_quan)
-  AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR t.year = $nam)
-  AND (size($ke_hoach) = 0 OR t.plan_id IN $ke_hoach)
-WITH a.type AS agency_type, a.province AS province, t.year AS year, t.plan_id AS plan_id,
-     t.id AS task_id, collect(type(r)) AS roles
-RETURN agency_type, province, year, count(DISTINCT plan_id) AS plans,
-       count(CASE WHEN 'CHU_TRI' IN roles THEN 1 END) AS leads,
-       count(CASE WHEN 'PHOI_HOP' IN roles THEN 1 END) AS supports,
-       count(CASE WHEN 'THUC_HIEN' IN roles THEN 1 END) AS implements,
-       count(*) AS total, collect(task_id) AS deadlines
+  AND (size($tinh) = 0 OR a.province IN $tinh) AND ($nam = 0 OR d.year = $nam)
+  AND (size($ke_hoach) = 0 OR d.plan_id IN $ke_hoach)
+WITH a.type AS agency_type, a.province AS province, d.year AS year,
+     count(DISTINCT d.plan_id) AS plans, sum(d.leads) AS leads, sum(d.supports) AS supports,
+     sum(d.implements) AS implements, sum(d.tasks) AS total, collect(d.dated_tasks) AS ids
+RETURN agency_type, province, year, plans, leads, supports, implements, total,
+       reduce(acc = [], x IN ids | acc + x) AS deadlines

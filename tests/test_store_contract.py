@@ -9,6 +9,7 @@ import pytest
 from neo4j import GraphDatabase
 
 from plangraph.graph.build import plan_rows
+from plangraph.graph.derived import DERIVED, add_derived
 from plangraph.graph.ladybug_store import LadybugStore
 from plangraph.graph.rows import GraphRows, read_graph
 from plangraph.graph.schema import NODES, RELS
@@ -85,6 +86,9 @@ def edited(rows: GraphRows, keep_tasks: int) -> GraphRows:
     for e in out.edges:
         if e.from_label == "Agency":
             e.rows[:] = [r for r in e.rows if r["from"] in named]
+        if e.rel in DERIVED:  # counted again from the tasks kept
+            e.rows.clear()
+    add_derived(out)
     return out
 
 
