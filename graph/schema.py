@@ -94,6 +94,12 @@ RELS: tuple[RelType, ...] = (
     RelType("TRIEN_KHAI", (("LegalAct", "Programme"), ("Plan", "Programme")), PROVENANCE,
             "triển khai", "implements programme"),
     RelType("CO_CHU_DE", (("Task", "Theme"),), {"keyword": "STRING"}, "có chủ đề", "has theme"),
+    # Derived at load (graph/build.py): a plan's tasks of each theme counted, with the keywords
+    # that gave it; source lines: its first and last such task. Theme questions read ~15 of
+    # these per plan instead of every (task, theme) pair (~80 per plan).
+    RelType("TONG_HOP_CHU_DE", (("Plan", "Theme"),),
+            {**PROVENANCE, "tasks": "INT64", "keywords": "STRING[]"},
+            "tổng hợp chủ đề", "theme summary"),
     # Reference data (2025 reorganisation): old province / agency type -> successor.
     RelType("KE_NHIEM", (("Province", "Province"), ("AgencyType", "AgencyType")),
             {"valid_from": "STRING", "scope_note": "STRING", "source": "STRING"},
