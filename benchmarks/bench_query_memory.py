@@ -1,12 +1,14 @@
 """Peak memory of each canned query at national scale, one fresh process per query.
 
     .venv/bin/python benchmarks/bench_query_memory.py [--docs 3000] [--pool 0 512] [--only NAME ...]
+        [--together]
 
 The store is bench_queries.py's cached national store, opened read-only as `plangraph query`
 opens it; each query runs once (as bench_queries.py asks it) in a process of its own, so that
 one query's buffer pool does not count for the next. `--pool` gives LadybugDB buffer-pool sizes
 in MiB to try (0: LadybugDB's default, a share of the machine's memory); the peak RSS of each
-process, its time and whether the query answered are printed as a Markdown table.
+process, its time and whether the query answered are printed as a Markdown table; `--together`
+adds one process that runs every query in turn, as a long-lived `plangraph serve` does.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ sys.path.insert(0, str(HERE))
 
 
 def one(docs: int, seed: int, name: str, pool_mib: int) -> dict:
-    """Run `name` once in this process with the buffer pool at `pool_mib` (0: default)."""
+    """Run `name` (or every query, `--together`: comma-separated names) once in this process
+    with the buffer pool at `pool_mib` (0: default)."""
     import ladybug
     from bench_queries import params_for, store_path
 
@@ -42,15 +45,16 @@ def one(docs: int, seed: int, name: str, pool_mib: int) -> dict:
             opened(self, *args, **kwargs)
 
         ladybug.Database.__init__ = capped
-    q = catalog()[name]
     t0 = time.perf_counter()
-    try:
-        with LadybugStore(path, read_only=True) as store:
-            rows = len(run(store, q, params_for(q)).rows)
-        error = ""
-    except Exception as exc:  # noqa: BLE001 - reported, the next query runs
-        rows, error = 0, str(exc).splitlines()[0][:80]
-    return {"rows": rows, "ms": (time.perf_counter() - t0) * 1000, "error": error,
+    rows, errors = 0, []
+    with LadybugStore(path, read_only=True) as store:
+        for each in name.split(","):
+            q = catalog()[each]
+            try:
+                rows += len(run(store, q, params_for(q)).rows)
+            except Exception as exc:  # noqa: BLE001 - reported, the next query runs
+                errors.append(f"{each}: {str(exc).splitlines()[0][:80]}")
+    return {"rows": rows, "ms": (time.perf_counter() - t0) * 1000, "error": "; ".join(errors),
             "rss": peak_rss_mib()}
 
 
@@ -70,6 +74,8 @@ def main() -> None:
     parser.add_argument("--pool", type=int, nargs="+", default=[0, 512],
                         help="buffer pool sizes in MiB (0: LadybugDB's default)")
     parser.add_argument("--only", nargs="*", default=[], help="these queries only")
+    parser.add_argument("--together", action="store_true",
+                        help="also every query in turn in one process (as plangraph serve)")
     parser.add_argument("--one", nargs=2, metavar=("NAME", "POOL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -86,7 +92,7 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f})\n")
     print("| query | rows | " + " | ".join(f"pool {p}: peak RSS MiB (ms)" for p in pools)
           + " |\n|---|---|" + "---|" * len(pools))
-    for name in names:
+    for name in names + ([",".join(names)] if args.together else []):
         cells, rows = [], "—"
         for pool in args.pool:
             out = subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--seed",
@@ -96,7 +102,8 @@ def main() -> None:
             rows = str(r["rows"]) if not r["error"] else rows
             cells.append(f"{r['rss']:.0f} ({r['ms']:.0f})" if not r["error"]
                          else f"{r['rss']:.0f} **failed**: {r['error']}")
-        print(f"| {name} | {rows} | " + " | ".join(cells) + " |", flush=True)
+        shown = name if "," not in name else f"all {len(names)} in one process"
+        print(f"| {shown} | {rows} | " + " | ".join(cells) + " |", flush=True)
     print(f"\nload average {os.getloadavg()[0]:.1f}")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -227,6 +228,27 @@ class _Builder:
                 self.node("Theme", id=theme)
                 self.edge("CO_CHU_DE", "Task", task_id, "Theme", theme,
                           keyword=task.theme_keywords.get(theme))
+        self.theme_summaries()
+
+    def theme_summaries(self) -> None:
+        """Derived: each theme's tasks in this plan counted (TONG_HOP_CHU_DE), with the
+        keywords that gave it, sourced from its first to its last such task."""
+        tasks: Counter[str] = Counter()
+        keywords: dict[str, set[str]] = {}
+        lines: dict[str, list[int]] = {}
+        for task in self.x.tasks:
+            for theme in set(task.themes):  # one CO_CHU_DE edge per (task, theme)
+                tasks[theme] += 1
+                if task.theme_keywords.get(theme):
+                    keywords.setdefault(theme, set()).add(task.theme_keywords[theme])
+                if task.source:
+                    lines.setdefault(theme, []).extend((task.source.line_start,
+                                                        task.source.line_end))
+        for theme, n in tasks.items():
+            seen = lines.get(theme)
+            source = Source(self.x.file, min(seen), max(seen)) if seen else None
+            self.edge("TONG_HOP_CHU_DE", "Plan", self.plan_id, "Theme", theme, source, tasks=n,
+                      keywords=sorted(keywords.get(theme, ())))
 
     def agency(self, mention: AgencyMention, source: Source | None) -> str:
         agency = agency_id(self.province_id, mention)

@@ -113,6 +113,12 @@ RELS: tuple[RelType, ...] = (
              "relation": "STRING",
              "tasks": "INT64", "type_tasks": "INT64", "task_keys": "STRING[]"},
             "cùng làm với", "works with, derived"),
+    # Derived at load (graph/build.py): a plan's tasks of each theme counted, with the keywords
+    # that gave it; source lines: its first and last such task. Theme questions read ~15 of
+    # these per plan instead of every (task, theme) pair (~80 per plan).
+    RelType("TONG_HOP_CHU_DE", (("Plan", "Theme"),),
+            {**PROVENANCE, "tasks": "INT64", "keywords": "STRING[]"},
+            "tổng hợp chủ đề", "theme summary"),
     # Reference data (2025 reorganisation): old province / agency type -> successor.
     RelType("KE_NHIEM", (("Province", "Province"), ("AgencyType", "AgencyType")),
             {"valid_from": "STRING", "scope_note": "STRING", "source": "STRING"},

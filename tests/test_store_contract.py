@@ -206,6 +206,22 @@ def test_a_task_carries_its_plans_year_and_id(fresh, docs):
     assert all(p_year == t_year and p_id == t_plan for p_year, t_year, p_id, t_plan in pairs)
 
 
+def test_a_plans_theme_summary_counts_its_tasks_of_each_theme(fresh, docs):
+    """Derived at load so that theme questions read one edge per (plan, theme)."""
+    store = fresh()
+    for rows in docs.values():
+        store.replace_plan(rows)
+    store.replace_plan(docs["hn2024_parentheses"])  # a document loaded again: counted once
+    tasks = store.run("MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[r:CO_CHU_DE]->(th:Theme) "
+                      "RETURN p.id, th.id, count(*), collect(DISTINCT r.keyword)").rows
+    summed = store.run("MATCH (p:Plan)-[c:TONG_HOP_CHU_DE]->(th:Theme) "
+                       "RETURN p.id, th.id, c.tasks, c.keywords, c.file, c.line_start").rows
+    assert len(tasks) > 20
+    assert {(p, th, n, tuple(sorted(k))) for p, th, n, k in tasks} == \
+        {(p, th, n, tuple(k)) for p, th, n, k, _, _ in summed}
+    assert all(file and line for *_, file, line in summed)
+
+
 def test_the_task_search_follows_loads_replacements_and_removals(fresh, docs):
     a, b, c = docs.values()
     store = fresh()
