@@ -315,13 +315,14 @@ class LadybugStore:
     # -- the task index (graph/task_index.py) -------------------------------------------------
 
     def _task_index(self) -> TaskIndex:
-        """The task index, rebuilt from the store first if the two disagree."""
+        """The task index, rebuilt from the store first if the two disagree (or, opened by a
+        writer, if it is in an earlier shape: graph/task_index.py's VERSION)."""
         if self._index is None:
             index = TaskIndex(None if self._read_only and not self._index_file().exists()
                               else self._path)
             plans = {r[0]: r[1] for r in _rows(
                 self._conn, "MATCH (p:Plan) RETURN p.id, p.content_hash")}
-            if index.plans() != plans:
+            if index.plans() != plans or not (self._read_only or index.current()):
                 if self._read_only:  # a stale index: build a fresh one in memory only
                     index.close()
                     index = TaskIndex(None)

@@ -267,6 +267,47 @@ def test_a_missing_or_stale_task_index_is_rebuilt_from_the_store(tmp_path, docs)
         assert sorted(store.search_tasks(parse("tiền chất"))) == expected
 
 
+
+def test_a_task_index_written_before_row_ranges_is_rebuilt_by_a_writer(tmp_path, docs):
+    """An index in the shape written before plans kept their tasks' row ranges (tasks found
+    by plan id to be deleted): a reader searches it as it is, a writer rebuilds it, and a
+    replacement then leaves none of the plan's dropped tasks behind."""
+    import sqlite3
+
+    a = docs["tq2024_table"]
+    path = tmp_path / "g.lbdb"
+    with LadybugStore(path) as store:
+        store.replace_plan(a)
+        store.replace_plan(docs["hn2024_parentheses"])
+        query = parse("ma tuy")
+        expected = sorted(store.search_tasks(query))
+    tasks = [(t["id"], t["plan_id"], t["text"]) for rows in (a, docs["hn2024_parentheses"])
+             for t in rows.nodes["Task"]]
+    index = tmp_path / "g.lbdb.fts"
+    index.unlink()
+    old = sqlite3.connect(index)
+    old.execute("CREATE VIRTUAL TABLE task_text USING fts5(task_id UNINDEXED, "
+                "plan_id UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0')")
+    old.execute("CREATE TABLE plan (id TEXT PRIMARY KEY, content_hash TEXT)")
+    from plangraph.graph.search import folded
+
+    old.executemany("INSERT INTO task_text VALUES (?, ?, ?)",
+                    [(t, p, folded(text or "")) for t, p, text in tasks])
+    old.executemany("INSERT INTO plan VALUES (?, ?)",
+                    [(r.nodes["Plan"][0]["id"], r.nodes["Plan"][0]["content_hash"])
+                     for r in (a, docs["hn2024_parentheses"])])
+    old.commit()
+    old.close()
+    with LadybugStore(path, read_only=True) as store:
+        assert sorted(store.search_tasks(query)) == expected
+    a2 = edited(a, keep_tasks=3)
+    with LadybugStore(path) as store:
+        store.replace_plan(a2)
+        kept = {t["id"] for t in a2.nodes["Task"]}
+        found = set(store.search_tasks(query))
+    dropped = {t["id"] for t in a.nodes["Task"]} - kept
+    assert found & set(expected) - dropped and not found & dropped
+
 # -- one law, one node (graph/law_join.py) ----------------------------------------------------
 
 LAW = "name:luat phong chong ma tuy"
