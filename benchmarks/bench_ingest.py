@@ -15,7 +15,8 @@ the state of the extractor.
 --store grows a store with the synthetic national corpus (corpus.py, extracted once) and, at
 each size of --at, times loading the next --sample documents and replacing them, wall and CPU
 time per document, --batch documents per transaction, each in a fresh process. --against REV
-times that commit's code too, on a store of its own grown alike, alternately first, and prints
+times that commit's code too, on a store of its own grown alike (by that code), alternately
+first, and prints
 old / new: a ratio measured in one run, whatever the machine's load.
 """
 
@@ -161,8 +162,9 @@ def bench_store(docs: int, at: list[int], batch: int, sample: int, against: str 
                 cache: Path | None) -> None:
     """At each store size of `at`, time loading the next `sample` documents and replacing
     them. With `against`, that commit's code does the same on a store of its own, alternately
-    first; both stores are filled between the sizes by this checkout (the stores are the same
-    whatever code writes them: tests/test_store_contract.py)."""
+    first; each store is filled between the sizes by its own code (the graphs are the same
+    whatever code writes them, tests/test_store_contract.py, but the task index's shape may not
+    be: graph/task_index.py's VERSION)."""
     import pickle
 
     rows = corpus_rows(docs + sample, cache)
@@ -178,9 +180,10 @@ def bench_store(docs: int, at: list[int], batch: int, sample: int, against: str 
         size = 0
         print(f"load average at start: {os.getloadavg()[0]:.1f}")
         for target in at:
-            for name in codes:  # fill, not timed
-                if target > size:
-                    run_store_worker(stores[name], rows_file, size, target, 64, "fill")
+            for name in codes:  # fill, not timed, each store by its own code (the graphs are
+                if target > size:  # the same, the task index's shape may differ)
+                    run_store_worker(stores[name], rows_file, size, target, 64, "fill",
+                                     codes[name])
             order.reverse()
             results = {name: run_store_worker(stores[name], rows_file, target, target + sample,
                                               batch, "load,replace", codes[name])
