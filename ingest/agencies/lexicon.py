@@ -32,11 +32,9 @@ WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 # The same for text without "_" (the only word character that is no letter or digit): one
 # character class repeated, which the regex engine scans without trying two branches a character.
 _WORD_NO_UNDERSCORE = re.compile(r"[^\W_][\w\u0300-\u036f]*")
-_SEP = r"[ \u00a0\-\u2010-\u2015\u2212/&]*"
 # Between two words of one name: spaces, dashes, '/', '&' and at most one comma; no tab (table
 # cells) and no line break.
-SOFT_GAP = re.compile(f"{_SEP}(?:,{_SEP})?")
-SPACES = re.compile(r"[ \u00a0]+")
+_SEP_CHARS = " \u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/&"
 
 
 @dataclass(frozen=True)
@@ -140,15 +138,18 @@ def shape(phrase: str) -> tuple[str, ...]:
 
 
 def soft_gap(text: str, a: int, b: int) -> bool:
-    if b - a == 1 and text[a] == " ":  # the usual gap, without a regex call
+    """text[a:b] is only separators with at most one comma (no regex call: string methods)."""
+    if b - a == 1 and text[a] == " ":  # the usual gap
         return True
-    return SOFT_GAP.fullmatch(text, a, b) is not None
+    gap = text[a:b]
+    return not gap.strip(_SEP_CHARS + ",") and gap.count(",") <= 1
 
 
 def spaces_only(text: str, a: int, b: int) -> bool:
-    if b - a == 1:  # the usual gap, without a regex call
+    """text[a:b] is one or more spaces (no-break spaces too)."""
+    if b - a == 1:  # the usual gap
         return text[a] in " \u00a0"
-    return SPACES.fullmatch(text, a, b) is not None
+    return b > a and not text[a:b].strip(" \u00a0")
 
 
 Accept = Callable[[Any, int, int], bool]
