@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
@@ -177,7 +177,8 @@ def _plain_columns(q: CannedQuery, names: list[str],
 
 def _typed_name(cell: Any, typed: list[tuple[set[str], str]]) -> Any:
     """A list cell that is a parameter's bound values: the name the analyst typed."""
-    if cell.__class__ is not list or not cell or not any(cell[0] in v for v, _ in typed):
+    if cell.__class__ is not list or not cell or cell[0].__class__ is list \
+            or not any(cell[0] in v for v, _ in typed):
         return cell  # (a list equal to a bound set holds its values: cheap test first)
     return next((name for values, name in typed if values == set(cell)), cell)
 
@@ -320,8 +321,9 @@ NEAREST = 3  # deadlines shown in a `deadlines` column
 
 
 def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
-    """Columns of kind `deadlines` hold task ids: shown as the earliest deadlines those tasks
-    set, each read in its plan's year, with how many tasks share it ("Quý II/2024 (3)")."""
+    """Columns of kind `deadlines` hold task ids, or lists of them (one per plan, as the store
+    collected them): shown as the earliest deadlines those tasks set, each read in its plan's
+    year, with how many tasks share it ("Quý II/2024 (3)")."""
     cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
     if not cols or not out.rows:
         return
@@ -333,7 +335,9 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
 
     def nearest(row: list[Any], i: int) -> str:
         tasks: Counter[tuple[float, str]] = Counter()
-        for n, many in Counter(map(group.get, row[i] or [])).items():
+        cell = row[i] or []
+        ids = chain.from_iterable(cell) if cell[:1] and cell[0].__class__ is list else cell
+        for n, many in Counter(map(group.get, ids)).items():
             for deadline in sets[n] if n is not None else ():
                 tasks[deadline] += many
         return "; ".join(f"{words} ({n})" if n > 1 else words
