@@ -464,18 +464,45 @@ def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None
     """Sort `rows` in place by the query's `order:` columns (empty values last, also when
     descending). Each column's distinct values are ranked once (a national answer repeats its
     provinces and plans thousands of times), then rows compare as one number, their ranks
-    written in mixed radix (ints compare faster than tuples)."""
+    written in mixed radix (ints compare faster than tuples). A column of values nearly all
+    distinct (a source, a task's text) with only ascending columns after it only breaks the
+    ties left: those rows are sorted among themselves (ranking 20,000 distinct texts cost more
+    than the rest of the sort)."""
     if not q.order or len(rows) < 2:
         return
     key: list[int] = [0] * len(rows)  # the ranks of a row's order columns as one number
-    for col, desc in q.order:
+    for n, (col, desc) in enumerate(q.order):
         if len(set(key)) == len(rows):  # no ties left: the next columns cannot reorder rows
             break
         values = list(map(itemgetter(columns.index(col)), rows))
+        rest = q.order[n:]
+        if n and not any(d for _, d in rest) and _mostly_distinct(values):
+            _sort_ties(rows, key, [columns.index(c) for c, _ in rest])
+            return
         rank, lists = _ranks(values, desc)
         ranks = map(rank.__getitem__, map(_hashable, values) if lists else values)
         key = list(map(add, map(mul, key, repeat(len(rank) + 1)), ranks))
     order = sorted(range(len(rows)), key=key.__getitem__)
+    rows[:] = [rows[n] for n in order]
+
+
+def _mostly_distinct(values: list[Any]) -> bool:
+    lists = list in set(map(type, values))
+    return len(set(map(_hashable, values) if lists else values)) > len(values) // 2
+
+
+def _sort_ties(rows: list[list[Any]], key: list[int], columns: list[int]) -> None:
+    """`rows` in the order of `key`, rows of one key sorted by `columns` (ascending), as the
+    ranks of those columns would sort them; rows equal in all keep their order."""
+    groups: dict[int, list[int]] = {}
+    for n, k in enumerate(key):
+        groups.setdefault(k, []).append(n)
+    order: list[int] = []
+    for k in sorted(groups):
+        members = groups[k]
+        if len(members) > 1:
+            members.sort(key=lambda n: tuple(sort_key(rows[n][i]) for i in columns))
+        order.extend(members)
     rows[:] = [rows[n] for n in order]
 
 
