@@ -70,6 +70,10 @@ def find_label(text: str) -> tuple[int, int] | None:
         return None
     if _LABEL_START.match(text):
         return 0, len(text)
+    # both searches below find a role word (a time label for the first) before the colon
+    if not grammar.may_match(text.lower(), "role.chu_tri", "role.phoi_hop", "role.thuc_hien",
+                             "role.phu_trach", "time.label"):
+        return None
     for m in _ANY_LABEL.finditer(text):
         before = text[:m.start()]
         if (ended := before.rstrip()) and ended[-1] in _SENTENCE_END and before.count("(") <= \
