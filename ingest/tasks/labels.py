@@ -175,6 +175,8 @@ def _listed(value: str, reader: AgencyReader) -> tuple[AgencyMatch, ...]:
 
 
 def _outside_brackets(s: str) -> str:
+    if "(" not in s:  # nothing is inside brackets
+        return s
     depth, out = 0, []
     for c in s:
         depth += c == "("
@@ -185,6 +187,8 @@ def _outside_brackets(s: str) -> str:
 
 def _split_top(s: str, sep: str) -> list[str]:
     """Split on `sep` outside brackets."""
+    if "(" not in s:  # every `sep` is outside
+        return s.split(sep)
     parts, depth, cur = [], 0, list[str]()
     for c in s:
         if c == "(":
