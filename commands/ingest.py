@@ -233,6 +233,18 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
     except StoreError as exc:
         ctrl_c.stop()
         raise click.ClickException(str(exc)) from exc
+    try:  # Ctrl+C stays ours until the summary is out: a late one is said, not a kill
+        code = _load_and_report(store, files, jobs, ocr, force, ctrl_c)
+    finally:
+        ctrl_c.stop()
+    if code:
+        ctx.exit(code)
+
+
+def _load_and_report(store: GraphStore, files: list[Path], jobs: int, ocr: bool, force: bool,
+                     ctrl_c: StopAfterCurrent) -> int:
+    """Write the documents, then print the summary, the notes and the failures; the exit
+    code: 0, 1 (a document failed, the disk is full) or 130 (Ctrl+C)."""
     summaries: list[LoadSummary] = []
     failures: list[str] = []
     stopped = None  # why the ingest stopped before the last document
@@ -270,7 +282,6 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
             failures.append(str(exc))
     finally:
         store.close()
-        ctrl_c.stop()
     if stats is not None:
         for line in summary_lines(summaries, stats):
             click.echo(line)
@@ -285,8 +296,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], ocr: bool, force:
         for failure in failures:
             click.echo(failure, err=True)
         click.echo(f"Lỗi / failed: {len(failures)} văn bản / documents", err=True)
-    if stopped or failures:
-        ctx.exit(stopped[1] if stopped else 1)
+    return stopped[1] if stopped else 1 if failures else 0
 
 
 COMMANDS = [ingest_command]

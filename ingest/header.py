@@ -46,9 +46,11 @@ TOP_LINES = 40  # the header is within the first lines
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"
                     r"\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*(?P<num>[\d.…]*)\s*(?P<sym>/\s*[A-ZĐ][\w/\-–Đđ]*)")
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^\t|,;()\n]{2,40}?),\s*ngày\s+(?:" + DATE + r"|(?P<partial>[\d\s.…]*tháng\s*"
-    r"[\d\s.…]*năm\s*(?P<py>(?:19|20)\d{2})))", re.IGNORECASE)
+_DATED = (r",\s*ngày\s+(?:" + DATE + r"|(?P<partial>[\d\s.…]*tháng\s*"
+          r"[\d\s.…]*năm\s*(?P<py>(?:19|20)\d{2})))")
+_PLACE_DATE = re.compile(r"(?P<place>[^\t|,;()\n]{2,40}?)" + _DATED, re.IGNORECASE)
+_NOT_PLACE = "\t|,;()\n"  # what a place-name holds none of, as in _PLACE_DATE
+_DATED_RE = re.compile(_DATED, re.IGNORECASE)
 _COVER = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(?P<rest>.*)\)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*~.]{3,}$")
 _BODY_START = re.compile(
@@ -108,14 +110,12 @@ def parse_header(doc: Document | RawDocument) -> DocumentInfo:
             info.number = canonical_id(n.group("num").strip(".…") + symbol)
         used += region.lines_of(n)
         break
-    for d in _PLACE_DATE.finditer(region.without_motto):
-        if region.line_of(d.start("place")) > (head.last + 3 if head else top):
-            break
+    d = _place_date(region.without_motto)
+    if d and region.line_of(d.start("place")) <= (head.last + 3 if head else top):
         m = DATE_RE.search(d.group(0))
         info.issued = iso_date(m) if m and not d.group("partial") else None
         info.province = info.province or _province_name(d.group("place"))
         used += region.lines_of(d)
-        break
     for i in range(top):
         cover = _COVER.match(lines[i])
         if cover and i <= (head.last + 3 if head else top):
@@ -142,6 +142,21 @@ def parse_header(doc: Document | RawDocument) -> DocumentInfo:
     if used:
         info.source = Source(doc.file, min(used) + 1, max(used) + 1)
     return info
+
+
+def _place_date(text: str) -> re.Match[str] | None:
+    """`_PLACE_DATE.search(text)`, looked for from the commas a date follows (the place-name's
+    lazy run, tried at every position, cost more than the rest of the header): a place holds no
+    comma, so a match's place ends at the first comma after its start, 2-40 characters on."""
+    pos = 0
+    while (dated := _DATED_RE.search(text, pos)) is not None:
+        comma = start = dated.start()
+        while start > comma - 40 and start and text[start - 1] not in _NOT_PLACE:
+            start -= 1
+        if comma - start >= 2 and (m := _PLACE_DATE.match(text, start)):
+            return m
+        pos = comma + 1
+    return None
 
 
 class _Region:
@@ -301,6 +316,9 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     j = end
     while j > start and not _is_word_char(text[j - 1]):
         j -= 1
+    i = max(start, text.rfind(" ", start, j) + 1)
+    if i < j and text[i:j].isalnum():  # the usual word after a space, without a loop
+        return text[i:j]
     i = j
     while i > start and _is_word_char(text[i - 1]):
         i -= 1
@@ -346,13 +364,19 @@ def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
         return
     low = body.lower()
     if len(low) == len(body):  # one lower-case character for one: offsets hold
-        # _CASE_HIT narrowed to the needed words, searched in the lower-cased body from the
-        # space before them (a literal the search skips to): one scan of the body instead of
-        # every word of every line that holds one
-        near = re.compile(r" (" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        # _CASE_HIT narrowed to the needed words: each found in the lower-cased body with the
+        # space before it by str.find (a pattern of them all was tried at every space), the
+        # longest where several end no word at one place, as the pattern would take it
+        at: dict[int, str] = {}
+        for w in words:  # longest first
+            i = low.find(" " + w)
+            while i >= 0:
+                end = i + 1 + len(w)
+                if (end == len(low) or not _is_word_char(low[end])) and i not in at:
+                    at[i] = w
+                i = low.find(" " + w, i + 1)
         caps: dict[int, bool] = {}
-        for m in near.finditer(low):
-            space = m.start()
+        for space in sorted(at):
             before = body[space - 1] if space else ""
             if not (before and (_is_word_char(before) or before in _CASE_BEFORE_PUNCT)):
                 continue
@@ -361,7 +385,7 @@ def _hits(body: str, needed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
                 end = body.find("\n", start)
                 caps[start] = mostly_caps(body[start:end if end >= 0 else len(body)])
             if not caps[start]:
-                yield start, space, body[m.start(1):m.end(1)]
+                yield start, space, body[space + 1:space + 1 + len(at[space])]
         return
     for start in [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]:
         end = body.find("\n", start)
@@ -464,8 +488,8 @@ def _year(info: DocumentInfo, text: str, lines: list[str]) -> int | None:
     if info.issued:
         return int(info.issued[:4])
     for line in lines[:TOP_LINES]:
-        d = _PLACE_DATE.search(line) or re.search(r"ngày[\s.…]*tháng[\s\d.…]*năm\s+(?P<py>\d{4})",
-                                                  line)
+        d = _place_date(line) or re.search(r"ngày[\s.…]*tháng[\s\d.…]*năm\s+(?P<py>\d{4})",
+                                           line)
         if d and d.groupdict().get("py"):
             return int(d.group("py"))
     acts = find_acts(text)

@@ -8,6 +8,7 @@ import ast
 import io
 import re
 import tokenize
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from plangraph.ingest.read.reader import RawDocument
 from plangraph.ingest.tasks.deadlines import normalise_period
 from plangraph.ingest.tasks.extract import extract_tasks
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.vntext import strip_diacritics
 
 INGEST = Path(grammar.__file__).resolve().parents[1]
 
@@ -243,3 +245,60 @@ def test_no_extractor_spells_a_moved_word_in_a_regex(names: tuple[str, ...], lea
              for path in sorted(INGEST.rglob("*.py"))
              for line, s in _words_spelled(path.read_text(encoding="utf-8"), names, least)]
     assert not found, f"{', '.join(names)} belong in ontology/grammar.json:\n" + "\n".join(found)
+
+
+# ------------------------------------------------------------- the pre-check before a search
+
+EXAMPLES = INGEST.parent / "examples" / "plans"
+_ALL_NAMES = [name for kind in grammar.kinds() for name in grammar.names(kind)]
+# "òa" -> "oà", "ủy" -> "uỷ" …: the tone mark of oa/oe/uy moved to the second vowel
+_OTHER_PLACE = {unicodedata.normalize("NFC", first + mark + second):
+                unicodedata.normalize("NFC", first + second + mark)
+                for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+                for mark in "\u0300\u0301\u0309\u0303\u0323"}
+
+
+def _sample_texts() -> list[str]:
+    """Lines and paragraphs of the sample plans, also in capitals, the tone marks of oa/oe/uy
+    on the other vowel and without diacritics (as the folded patterns read)."""
+    lines = [ln for p in sorted(EXAMPLES.glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    pairs = re.compile("|".join(_OTHER_PLACE))
+    moved = [pairs.sub(lambda m: _OTHER_PLACE[m.group()], ln) for ln in lines]
+    return lines + [ln.upper() for ln in lines] + moved + [strip_diacritics(ln) for ln in lines]
+
+
+def test_may_match_is_true_wherever_the_words_are() -> None:
+    """The pre-check never hides a match: wherever a kind's pattern finds its words (case, tone
+    placement, diacritics as the pattern allows), `may_match` on the lower-cased text says so."""
+    texts = _sample_texts()
+    found = 0
+    for name in _ALL_NAMES:
+        for folded in (False, True):
+            compiled = grammar.pattern(name, folded=folded)
+            for text in texts:
+                if compiled.search(text):
+                    found += 1
+                    assert grammar.may_match(text.lower(), name, folded=folded), (name, text)
+    assert found > 5000  # the texts hold the words: the check above checked something
+
+
+def test_may_match_is_false_where_no_word_starts() -> None:
+    low = "Tăng cường công tác tuyên truyền phòng, chống ma túy trong học đường.".lower()
+    assert not grammar.may_match(low, "role.chu_tri", "time.label", "part.outermost_first")
+    assert grammar.may_match("đến hết quý iv".lower(), "deadline.until")
+    assert grammar.may_match("HOÀN THÀNH".lower(), "deadline.done")
+    assert grammar.may_match("uỷ ban nhân dân", "body.committee")  # tone on the other vowel
+
+
+def test_case_odd_lists_every_letter_str_lower_does_not_give() -> None:
+    """A case-blind regex matches a grammar word's letter with some characters whose
+    `str.lower()` is not that letter ("ı" for "i", "ſ" for "s", "İ" → "i̇"): `may_match` must
+    not trust a text holding one, so `grammar.CASE_ODD` must list what they leave behind."""
+    letters = {c for name in _ALL_NAMES for folded in (False, True)
+               for cue in grammar.cues(name, folded=folded) for c in cue}
+    any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
+    for code in range(0x110000):
+        x = chr(code)
+        if any_letter.fullmatch(x) and x.lower() not in letters:
+            assert any(odd in x.lower() for odd in grammar.CASE_ODD), hex(code)

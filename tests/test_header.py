@@ -54,6 +54,16 @@ def test_full_header_in_two_columns():
     assert (info.source.line_start, info.source.line_end) == (3, 7)
 
 
+@pytest.mark.parametrize("before", ["Số: 120/KH-UBND, ", "Số: 120/KH-UBND (bản sao), ",
+                                    "Số: 120/KH-UBND, trích lục bản lưu trữ của Văn phòng UBND, "])
+def test_place_and_date_after_a_comma_on_one_line(before):
+    """Copied from a web page, the number, place and date on one line: the place is what
+    stands between the last comma (or bracket) and the date, at most 40 characters."""
+    info = header(before + "Nghệ An, ngày 10 tháng 3 năm 2024\n\n"
+                  "KẾ HOẠCH\nThực hiện công tác phòng, chống ma túy năm 2024\n")
+    assert (info.issued, info.province, info.year) == ("2024-03-10", "Nghệ An", 2024)
+
+
 def test_markdown_table_header_of_a_city_and_blank_day():
     info = header(
         "| ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"

@@ -380,3 +380,23 @@ def test_arbitrary_bytes_never_crash(tmp_path, data):
     assert doc.text == unicodedata.normalize("NFC", doc.text)
     assert "\r" not in doc.text
     assert doc.lines == doc.text.split("\n")
+
+
+# ------------------------------------------------------------------ line limit, every break
+
+
+@pytest.mark.parametrize("last", ["", "\n"])
+def test_the_line_limit_counts_every_kind_of_line_break(tmp_path, last):
+    """'\\r\\n' is one break; '\\r', '\\v', '\\x85', U+2028 … are breaks too; a break at the end
+    opens one more (empty) line."""
+    from plangraph.ingest.read import limits
+
+    breaks = ["\r\n", "\n", "\r", "\u2028", "\x85", "\v", "\f", "\u2029"]
+    n = limits.MAX_LINES - (1 if last else 0)  # lines, the empty one after `last` included
+    line = "Sở Y tế chủ trì, phối hợp Công an tỉnh"
+    text = line + "".join(breaks[i % len(breaks)] + line for i in range(n - 1))
+    at_limit = _write(tmp_path, "at_limit.txt", (text + last).encode("utf-8"))
+    assert len(read_document(at_limit).lines) == limits.MAX_LINES
+    over = _write(tmp_path, "over.txt", (text + "\r\n" + line + last).encode("utf-8"))
+    with pytest.raises(DocumentError, match="too many lines"):
+        read_document(over)

@@ -177,7 +177,10 @@ class _Reader:
 
     def name(self, i: int) -> _Span | None:
         lex, text, tokens = self.lex, self.text, self.tokens
-        exact = lex.names.longest(text, tokens, i, accept=self.fits_form)
+        tok, names = tokens[i], lex.names
+        if tok.key not in names.root and tok.loose not in names.loose_root:
+            return None  # no name starts with this word: neither walk below would start
+        exact = names.longest(text, tokens, i, accept=self.fits_form)
         loose = lex.names.longest(text, tokens, i, loose=True, accept=self.fits_loose)
         if loose and (not exact or loose[0] > exact[0]):
             return _Span(i, loose[0], replace(loose[1].sense, how="fuzzy"))

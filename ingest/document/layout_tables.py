@@ -60,6 +60,8 @@ def _segments(line: str) -> list[tuple[int, int, str]]:
 def _header_segments(line: str) -> list[tuple[int, int, str]] | None:
     if "\t" in line or "|" in line:  # tab and pipe tables are rows already
         return None
+    if "  " not in line and line.isprintable():  # no gap but single spaces: one segment at most
+        return None
     segs = _segments(line)
     if len(segs) < 3:
         return None

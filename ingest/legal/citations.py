@@ -135,8 +135,6 @@ def _id_from(text: str, m: re.Match) -> str:
 
 
 def _read_tail(text: str, act: ActMention, province: Province | None) -> None:
-    # the folded text (for issuers' names) is asked for only where an issuer may be written:
-    # `fold` keeps it for the document
     pos = act.end
     issuer = None
     written = None
@@ -157,7 +155,7 @@ def _read_tail(text: str, act: ActMention, province: Province | None) -> None:
             continue
         c = ISSUER_TAIL.match(text, pos)
         if c and issuer is None and written is None:
-            issuer = issuer_at(text, fold(text), c.end())
+            issuer = issuer_at(text, None, c.end())
             if issuer:
                 pos = issuer.end
                 continue
@@ -198,7 +196,7 @@ def _issuer_before(text: str, start: int):
     written before the act, joined to it by 'tại'."""
     window = max(0, start - 150)
     for m in reversed(list(_ISSUER_BEFORE.finditer(text, window, start))):
-        hit = issuer_at(text, fold(text), m.end())
+        hit = issuer_at(text, None, m.end())
         at = _AT.match(text, hit.end) if hit else None
         if at and at.end() == start:
             return hit

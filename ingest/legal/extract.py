@@ -45,7 +45,8 @@ _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
 def act_key(act_id: str) -> str:
     """Comparison key of a number-symbol: case, dashes and leading zeros folded."""
-    return _LEADING_ZEROS.sub("", act_id.upper().replace("–", "-"))
+    key = act_id.upper().replace("–", "-")
+    return _LEADING_ZEROS.sub("", key) if "0" in key else key
 
 
 def extract_legal(doc: Document | RawDocument, info: DocumentInfo) -> LegalExtraction:

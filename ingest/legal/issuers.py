@@ -1,6 +1,7 @@
 """Who issued a cited act, and so its scope: 'national' or the province whose body issued it.
 
-`issuer_at(text, folded, pos)` reads the issuer written at `pos` (the words after "của");
+`issuer_at(text, folded, pos)` reads the issuer written at `pos` (the words after "của"; `folded`
+is `fold(text)` when the caller has it, else None and only the characters at `pos` are folded);
 `issuer_of_symbol(symbol)` reads it from the number-symbol ('NĐ-CP' -> Chính phủ);
 `complete(template, province)` fills the province into a provincial issuer's name.
 """
@@ -55,10 +56,13 @@ def province_at(text: str, pos: int) -> tuple[Province | None, int]:
 _UNIT_WORD = re.compile(r"\s*" + grammar.alt("unit.province") + r"\s+", re.IGNORECASE)
 
 
-def issuer_at(text: str, folded: str, pos: int) -> IssuerMatch | None:
-    for cand, alias in _aliases_by_first().get(folded[pos:pos + 1], ()):
+def issuer_at(text: str, folded: str | None, pos: int) -> IssuerMatch | None:
+    longest = _longest_alias()
+    # `fold` maps one character to one: the characters at `pos` fold as in the whole text
+    head = fold(text[pos:pos + longest]) if folded is None else folded[pos:pos + longest]
+    for cand, alias in _aliases_by_first().get(head[:1], ()):
         end = pos + len(alias)
-        if not folded.startswith(alias, pos) or (end < len(text) and text[end].isalnum()):
+        if not head.startswith(alias) or (end < len(text) and text[end].isalnum()):
             continue
         if cand.alias[:1].isupper() and not text[pos].isupper():
             continue
@@ -75,6 +79,11 @@ def _aliases_by_first() -> dict[str, tuple[tuple[Issuer, str], ...]]:
         alias = fold(cand.alias)
         by_first.setdefault(alias[:1], []).append((cand, alias))
     return {first: tuple(found) for first, found in by_first.items()}
+
+
+@cache
+def _longest_alias() -> int:
+    return max(len(alias) for found in _aliases_by_first().values() for _, alias in found)
 
 
 def _finish(text: str, pos: int, end: int, cand: Issuer) -> IssuerMatch:

@@ -17,9 +17,12 @@ import re
 from dataclasses import dataclass
 
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.search import not_after
 from plangraph.ingest.text.vntext import loose_key
 
-_HEAD = re.compile(r"(?<![\wĐđ])(?P<kind>Bộ luật|Luật|Pháp lệnh|Hiến pháp|Chiến lược|Công ước|"
+# searched for from its first letters, the word before it checked apart (`not_after`: a leading
+# look-behind made the pattern try every position of the text)
+_HEAD = re.compile(r"(?P<kind>Bộ luật|Luật|Pháp lệnh|Hiến pháp|Chiến lược|Công ước|"
                    r"Kế hoạch)\s+(?!số\b|\d)")
 _PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|một số)\s+$", re.IGNORECASE)
 _SELF_BEFORE = re.compile(r"(?:ban hành|xây dựng)\s+$", re.IGNORECASE)
@@ -47,7 +50,7 @@ class NamedMention:
 
 def find_named_acts(text: str, own_title: str | None = None) -> list[NamedMention]:
     out: list[NamedMention] = []
-    for m in _HEAD.finditer(text):
+    for m in not_after(_HEAD, text, ""):
         kind, start = m.group("kind"), m.start()
         if out and start < out[-1].end or _PLURAL_BEFORE.search(text[max(0, start - 12):start]):
             continue

@@ -11,16 +11,16 @@ trình" (an activity, not a programme) are not programmes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plangraph.ingest.text import grammar
+from plangraph.ingest.text.search import not_after
 
 KINDS = ("Chương trình mục tiêu quốc gia", "Chương trình mục tiêu Quốc gia",
          "Chương trình mục tiêu", "Chương trình", "Tiểu dự án", "Đề án", "Dự án")
 _KIND = "|".join(KINDS)
 _QUOTED_WHOLE = re.compile(r"[“\"]\s*(?P<name>(?:" + _KIND + r")\s[^”\"\n]{3,300}?)\s*[”\"]")
-# Both are searched for with the word before them checked apart (`_not_after`): a pattern that
+# Both are searched for with the word before them checked apart (`not_after`): a pattern that
 # opens with its words, not a look-behind, is searched for from its first letters only.
 _KIND_QUOTED = re.compile(r"(?P<kind>" + _KIND + r")(?P<no>\s+\d{1,2})?\s*[“\"]"
                           r"(?P<q>[^”\"\n]{3,300}?)[”\"]")
@@ -61,19 +61,6 @@ def programme_kind(name: str) -> str:
     return "Chương trình"
 
 
-def _not_after(pattern: re.Pattern[str], text: str, chars: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` as if it opened with the look-behind `(?<![\\w<chars>])`: its
-    matches not right after a word character or one of `chars`."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start and ((c := text[start - 1]).isalnum() or c == "_" or c in chars):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 def find_programmes(text: str) -> list[ProgrammeMention]:
     out: list[ProgrammeMention] = []
     taken: list[tuple[int, int]] = []
@@ -87,14 +74,14 @@ def find_programmes(text: str) -> list[ProgrammeMention]:
 
     for m in _QUOTED_WHOLE.finditer(text):
         add(m.group("name"), m.start(), m.end())
-    for m in _not_after(_KIND_QUOTED, text, ""):
+    for m in not_after(_KIND_QUOTED, text, ""):
         kind = m.group("kind")
         add(text[m.start():m.end()], m.start(), m.end())
         pos = m.end()
         while more := _MORE_QUOTED.match(text, pos):
             add(f"{kind} “{more.group('q')}”", more.start("q") - 1, more.end())
             pos = more.end()
-    for m in _not_after(_KIND_PLAIN, text, "“\""):
+    for m in not_after(_KIND_PLAIN, text, "“\""):
         if _PLURAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             continue
         if _NOT_A_NAME.match(m.group("first")) or m.group("first").isdigit():

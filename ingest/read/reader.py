@@ -133,7 +133,9 @@ def _check_shape(text: str, name: str) -> None:
     if len(text) > limits.MAX_TEXT_CHARS:
         raise DocumentError(f"{name}: văn bản quá dài / text too long: {len(text):,} ký tự / "
                             f"characters (tối đa / max {limits.MAX_TEXT_CHARS:,})")
-    lines = _ANY_BREAK.split(text)  # as _clean will break them
+    lines = text.splitlines()  # at every break _clean makes a "\n" …
+    if not text or text[-1] in _BREAK_CHARS:
+        lines.append("")  # … and the empty line after a last one
     if len(lines) > limits.MAX_LINES:
         raise DocumentError(f"{name}: quá nhiều dòng / too many lines: {len(lines):,} "
                             f"(tối đa / max {limits.MAX_LINES:,})")
@@ -151,15 +153,16 @@ def _converted_warning(encoding: str) -> str:
 
 # ---------------------------------------------------------------- characters, lines
 
-_ANY_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Line breaks: "\r\n" and these, where str.splitlines breaks too
+_BREAK_CHARS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_ODD_BREAKS = re.compile("[" + _BREAK_CHARS[1:] + "]")  # one set: the engine skips ahead to it
 _SPACE_LIKE = ("\u00a0", "\u202f", "\u2007")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _clean(text: str) -> str:
     """NFC, one kind of line break, odd spaces to spaces, invisible characters removed."""
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _ODD_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     for odd in _SPACE_LIKE:  # str.translate looks every character up in a dict: slower
         if odd in text:
             text = text.replace(odd, " ")

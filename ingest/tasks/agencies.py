@@ -146,8 +146,10 @@ class AgencyReader:
 
     def _governed_collectives(self, text: str) -> list[AgencyMatch]:
         clean = self.blank_citations(text)
+        out: list[AgencyMatch] = []
+        if not grammar.may_match(clean.lower(), "role.support"):  # _GOVERNS opens with one
+            return out
         taken = [(m.start, m.end) for m in self.resolver.scan(clean)]
-        out = []
         for g in _GOVERNS.finditer(clean):
             m = self.resolver.collective_noun(clean[g.end():g.end() + 40])
             if m is None or any(a < g.end() + m.end and g.end() + m.start < b for a, b in taken):

@@ -76,6 +76,13 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 
 def time_label(text: str) -> str | None:
     """The value of a 'Thời gian thực hiện: …' label, up to ';' or the end of the parenthesis."""
+    return _time_label(text, text.lower())
+
+
+def _time_label(text: str, low: str) -> str | None:
+    # most texts hold no label: the case-blind pattern is searched only where one may be
+    if ":" not in text or not grammar.may_match(low, "time.label"):
+        return None
     m = TIME_LABEL.search(text)
     if not m:
         return None
@@ -89,14 +96,22 @@ def find_when(text: str) -> str | None:
     A labelled time, else a parenthesis about timing, else a 'trước ngày …' phrase, else a
     'hoàn thành trong tháng …' / 'xong trước Quý …' phrase.
     """
-    labelled = time_label(text)
+    low = text.lower()
+    labelled = _time_label(text, low)
     if labelled:
         return labelled
-    for m in _PAREN.finditer(text):
-        inner = m.group(1)
-        if _DEADLINE_WORDS.search(inner) and not _CITATION_WORDS.search(inner):
-            return _tidy(inner)
-    phrase = _BEFORE_DAY.search(text) or _DONE_BY.search(text)
+    if "(" in text:
+        for m in _PAREN.finditer(text):
+            inner = m.group(1)
+            if _DEADLINE_WORDS.search(inner) and not _CITATION_WORDS.search(inner):
+                return _tidy(inner)
+    # the two phrases open with these words: where none is written, neither is searched for
+    by = grammar.may_match(low, "deadline.by")
+    phrase = None
+    if by or grammar.may_match(low, "deadline.by_latest"):
+        phrase = _BEFORE_DAY.search(text)
+    if phrase is None and (by or grammar.may_match(low, "deadline.done")):
+        phrase = _DONE_BY.search(text)
     return _tidy(phrase.group(0)) if phrase else None
 
 

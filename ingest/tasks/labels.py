@@ -70,6 +70,10 @@ def find_label(text: str) -> tuple[int, int] | None:
         return None
     if _LABEL_START.match(text):
         return 0, len(text)
+    # both searches below find a role word (a time label for the first) before the colon
+    if not grammar.may_match(text.lower(), "role.chu_tri", "role.phoi_hop", "role.thuc_hien",
+                             "role.phu_trach", "time.label"):
+        return None
     for m in _ANY_LABEL.finditer(text):
         before = text[:m.start()]
         if (ended := before.rstrip()) and ended[-1] in _SENTENCE_END and before.count("(") <= \
@@ -171,6 +175,8 @@ def _listed(value: str, reader: AgencyReader) -> tuple[AgencyMatch, ...]:
 
 
 def _outside_brackets(s: str) -> str:
+    if "(" not in s:  # nothing is inside brackets
+        return s
     depth, out = 0, []
     for c in s:
         depth += c == "("
@@ -181,6 +187,8 @@ def _outside_brackets(s: str) -> str:
 
 def _split_top(s: str, sep: str) -> list[str]:
     """Split on `sep` outside brackets."""
+    if "(" not in s:  # every `sep` is outside
+        return s.split(sep)
     parts, depth, cur = [], 0, list[str]()
     for c in s:
         if c == "(":

@@ -50,7 +50,9 @@ class Reference:
 
 
 def has_references(text: str) -> bool:
-    return bool(_POINTS_AT.search(text))
+    # the case-blind pattern only where a part's word is written ("điểm", "Mục" …)
+    return grammar.may_match(text.lower(), "part.outermost_first") \
+        and _POINTS_AT.search(text) is not None
 
 
 def read_references(text: str) -> list[Reference]:

@@ -34,9 +34,18 @@ class ThemeMatch:
     keyword: str  # the keyword that assigned it (shown by `extract` as the reason)
 
 
+# ASCII punctuation ("_" among it): a set of characters the regex engine skips ahead to
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+
+
 def theme_key(text: str, *, diacritics: bool = True) -> str:
     key = match_key(text) if diacritics else loose_key(text)
-    return " ".join(_WORD.findall(key))  # every run of punctuation and spaces one space
+    # every run of punctuation and spaces one space: the usual text has only ASCII punctuation
+    # between its words, found without testing every character for a letter
+    words = _ASCII_PUNCT.sub(" ", key).split()
+    if "".join(words).isalnum():
+        return " ".join(words)
+    return " ".join(_WORD.findall(key))
 
 
 @cache

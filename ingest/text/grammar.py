@@ -16,6 +16,13 @@ source of a non-capturing group for extractors to build their structural regexes
 match ignoring case, with any white space between them (`\\s*` after a comma), and with the
 tone mark of oa/oe/uy on either vowel; `folded=True` gives the same words without diacritics
 (for text folded with `strip_diacritics`). Everything is compiled once per name (cached).
+
+A case-blind alternation is tried at every position of a text (the regex engine skips ahead
+only to a literal or a set of first characters written in one case). `may_match(low, ...)`
+answers first, from the lower-cased text, whether any of the words can be there at all:
+
+    >>> may_match("sở y tế chủ   trì", "role.chu_tri"), may_match("sở y tế", "role.chu_tri")
+    (True, False)
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from functools import cache
 from plangraph.ingest.text.vntext import _TONE_MOVES, fold_tones, nfc, strip_diacritics
 from plangraph.ontology.loader import load
 
-__all__ = ["alt", "kinds", "names", "pattern", "words"]
+__all__ = ["alt", "cues", "kinds", "may_match", "names", "pattern", "words"]
 
 _FILE = "grammar.json"
 # "hòa" -> "hoà": the tone mark on the second vowel of oa/oe/uy, keyed by the first-vowel form
@@ -106,3 +113,34 @@ def _escape_word(word: str, folded: bool) -> str:
 def pattern(*names: str, folded: bool = False) -> re.Pattern[str]:
     """A compiled pattern finding any of the named words as whole words (ignoring case)."""
     return re.compile(r"(?<!\w)" + alt(*names, folded=folded) + r"(?!\w)", re.IGNORECASE)
+
+
+# Characters str.lower() does not map to the letter a case-blind regex matches them with:
+# "ı" and "ſ" match "i" and "s" (and "ẛ" "ṡ"), "İ" lowers to "i" + U+0307 where the regex reads
+# "i". In a text holding one, `may_match` says True (tests/test_grammar.py checks the list).
+CASE_ODD = ("ı", "ſ", "ẛ", "\u0307")
+
+
+@cache
+def cues(*names: str, folded: bool = False) -> tuple[str, ...]:
+    """Lower-case literals, one of which is in the lower-cased text wherever `alt(*names)` or
+    `pattern(*names)` matches ignoring case: the first word of each way of writing them, with
+    the tone mark of oa/oe/uy on either vowel ("hòa", "hoà")."""
+    out: dict[str, None] = {}
+    for word in words(*names):
+        first = (strip_diacritics(word) if folded else fold_tones(word)).lower().split()[0]
+        if folded:
+            out[first] = None
+            continue
+        variants = [""]
+        for i, piece in enumerate(_FIRST_PLACED.split(first)):  # odd pieces: a toned pair
+            placed = (piece, _SECOND_PLACE[piece]) if i % 2 else (piece,)
+            variants = [v + p for v in variants for p in placed]
+        out.update(dict.fromkeys(variants))
+    return tuple(out)
+
+
+def may_match(low: str, *names: str, folded: bool = False) -> bool:
+    """False only when the named words (ignoring case) are nowhere in the text whose
+    `str.lower()` is `low`: a cheap test before a case-blind search of them."""
+    return any(c in low for c in cues(*names, folded=folded)) or any(c in low for c in CASE_ODD)

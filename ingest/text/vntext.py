@@ -58,6 +58,8 @@ _TONE_RE = re.compile(r"([oOuU](?<![qQ][oOuU])[" + "".join(sorted({k[1] for k in
 
 def fold_tones(s: str) -> str:
     """'hoà' -> 'hòa', 'thuý' -> 'thúy', 'khoẻ' -> 'khỏe' (case kept; input NFC)."""
+    if not ("o" in s or "u" in s or "O" in s or "U" in s):  # every move starts with one
+        return s
     return _TONE_RE.sub(lambda m: _TONE_MOVES.get(m.group(1), m.group(1)), s)
 
 
