@@ -6,7 +6,8 @@
 The store is bench_queries.py's cached national store, opened read-only as `plangraph query`
 opens it; each query runs once (as bench_queries.py asks it) in a process of its own, so that
 one query's buffer pool does not count for the next. `--pool` gives LadybugDB buffer-pool sizes
-in MiB to try (0: LadybugDB's default, a share of the machine's memory); the peak RSS of each
+in MiB to try (0: plangraph's for a read-only open, graph/ladybug_store.py's READ_POOL; -1:
+LadybugDB's default, 80% of the machine's memory); the peak RSS of each
 process, its time and whether the query answered are printed as a Markdown table; `--together`
 adds one process that runs every query in turn, as a long-lived `plangraph serve` does.
 """
@@ -28,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 def one(docs: int, seed: int, name: str, pool_mib: int) -> dict:
     """Run `name` (or every query, `--together`: comma-separated names) once in this process
-    with the buffer pool at `pool_mib` (0: default)."""
+    with the buffer pool at `pool_mib` (0: plangraph's, -1: LadybugDB's default)."""
     import ladybug
     from bench_queries import params_for, store_path
 
@@ -41,7 +42,7 @@ def one(docs: int, seed: int, name: str, pool_mib: int) -> dict:
         opened = ladybug.Database.__init__
 
         def capped(self, *args, **kwargs):
-            kwargs["buffer_pool_size"] = pool_mib * 1024 * 1024
+            kwargs["buffer_pool_size"] = max(pool_mib, 0) * 1024 * 1024
             opened(self, *args, **kwargs)
 
         ladybug.Database.__init__ = capped
@@ -72,7 +73,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pool", type=int, nargs="+", default=[0, 512],
-                        help="buffer pool sizes in MiB (0: LadybugDB's default)")
+                        help="buffer pool sizes in MiB (0: plangraph's read-only default, "
+                             "-1: LadybugDB's)")
     parser.add_argument("--only", nargs="*", default=[], help="these queries only")
     parser.add_argument("--together", action="store_true",
                         help="also every query in turn in one process (as plangraph serve)")
@@ -87,7 +89,8 @@ def main() -> None:
 
     store_path(args.docs, args.seed)  # built once, before the processes time anything
     names = [n for n in catalog() if not args.only or n in args.only]
-    pools = ["default" if p == 0 else f"{p} MiB" for p in args.pool]
+    pools = ["plangraph's" if p == 0 else "LadybugDB's default" if p < 0 else f"{p} MiB"
+             for p in args.pool]
     print(f"\n### {args.docs} documents, one process per query (load average "
           f"{os.getloadavg()[0]:.1f})\n")
     print("| query | rows | " + " | ".join(f"pool {p}: peak RSS MiB (ms)" for p in pools)

@@ -5,7 +5,9 @@
 
 Each page is asked once to warm caches (the agency resolver, the name lists), then `--repeat`
 times, the app's kept answers emptied before (so that they do not serve it); the median of
-the app's own `Server-Timing` (request in, response out) is reported, with the part of it spent
+the app's own `Server-Timing` (request in, response out) is reported, the CPU time of the
+process meanwhile (`cpu ms`: all its threads, the store's too; on cores shared with other work
+it moves less than the wall time), with the part of the wall time spent
 in the store's queries (`query`) and in the runner (`runner`: the queries and the shaping of
 their rows, queries/runner.py; the rest is the web side), and `again`: the same question
 asked again in that app, sorted the other way (a kept answer).
@@ -62,6 +64,15 @@ PAGES = [
     "/q/chu_tri_nhieu_nhat",
     "/q/ho_so_co_quan?co_quan=cong+an",
     "/q/tim_nhiem_vu?tu_khoa=cai+nghien",
+    "/q/can_cu_truc_tiep",
+    "/q/chu_de_theo_tinh",
+    "/q/chu_de_con_thieu?tinh=ha+noi",
+    "/q/co_quan_mot_tinh",
+    "/q/nghia_vu_tong_hop",
+    "/q/nghia_vu_tong_hop?co_quan=so+y+te",
+    "/q/nhiem_vu_theo_ky?ky=Qu%C3%BD+II%2F2024",
+    "/q/nhiem_vu_theo_ky?ky=2023&pham_vi=tat_ca",
+    "/q/trien_khai_chuong_trinh",
     "/q/nghia_vu_co_quan.csv?co_quan=so+y+te",
     "/q/nghia_vu_co_quan.xlsx?co_quan=so+y+te",
     "/co-quan?ten=so+y+te",
@@ -109,6 +120,24 @@ def national_store(plans: int, seed: int, rebuild: bool) -> tuple[Path, Path]:
     return db, docs
 
 
+class Profiled:
+    """An ASGI app profiled while it serves when `prof` is set: the test client runs the app
+    in a thread of its own, which a profiler enabled around `client.get` does not see."""
+
+    def __init__(self, app) -> None:
+        self.app, self.prof = app, None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if self.prof is None:
+            await self.app(scope, receive, send)
+            return
+        self.prof.enable()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.prof.disable()
+
+
 def timed(fn, total: list[float]):
     """`fn`, adding the seconds each call takes to total[0]."""
 
@@ -137,9 +166,11 @@ def worker(db: str, docs: str) -> None:
         url = line.strip()
         if kept is not None:
             kept.clear()
+        cpu = time.process_time()
         r = client.get(url)
+        cpu = (time.process_time() - cpu) * 1000
         ms = float(r.headers["server-timing"].split("dur=")[1])
-        print(json.dumps({"ms": ms, "status": r.status_code}), flush=True)
+        print(json.dumps({"ms": ms, "cpu": cpu, "status": r.status_code}), flush=True)
     store.close()
 
 
@@ -161,9 +192,11 @@ def against(old: str, db: str, docs: str, pages: list[str], repeat: int) -> None
         return json.loads(procs[name].stdout.readline())
 
     print(f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'page':60} {'old ms':>9} {'new ms':>9} {'old/new':>8}  status")
+    print(f"{'page':60} {'old ms':>9} {'new ms':>9} {'old/new':>8} {'old cpu':>8} {'new cpu':>8}"
+          f" {'cpu o/n':>8}  status")
     for url in pages:
         times: dict[str, list[float]] = {"old": [], "new": []}
+        cpus: dict[str, list[float]] = {"old": [], "new": []}
         status = {}
         for name in ("old", "new"):  # warm-up
             ask(name, url)
@@ -171,10 +204,12 @@ def against(old: str, db: str, docs: str, pages: list[str], repeat: int) -> None
             for name in ("old", "new"):
                 got = ask(name, url)
                 times[name].append(got["ms"])
+                cpus[name].append(got["cpu"])
                 status[name] = got["status"]
         o, n = statistics.median(times["old"]), statistics.median(times["new"])
-        print(f"{url[:60]:60} {o:9.1f} {n:9.1f} {o / n:8.2f}  {status['old']}/{status['new']}",
-              flush=True)
+        co, cn = statistics.median(cpus["old"]), statistics.median(cpus["new"])
+        print(f"{url[:60]:60} {o:9.1f} {n:9.1f} {o / n:8.2f} {co:8.1f} {cn:8.1f} {co / cn:8.2f}"
+              f"  {status['old']}/{status['new']}", flush=True)
     for p in procs.values():
         p.stdin.close()
         p.wait()
@@ -220,24 +255,29 @@ def main() -> None:
     queried, ran = [0.0], [0.0]
     store.run = timed(store.run, queried)
     question.run = timed(question.run, ran)
-    client = TestClient(create_app(store, docs=[args.docs]))
-    kept = getattr(client.app.state, "answers", None)  # older code keeps none
+    app = create_app(store, docs=[args.docs])
+    profiled = Profiled(app)
+    client = TestClient(profiled)
+    kept = getattr(app.state, "answers", None)  # older code keeps none
     plan = re.search(r'href="(/ke-hoach\?[^"]+)"', client.get("/tinh?ten=ha+noi").text)
     task = plan and re.search(r'href="(/nhiem-vu\?[^"]+)"', client.get(plan[1]).text)
     act = re.search(r'href="(/van-ban\?[^"]+)"', client.get("/q/chuoi_can_cu").text)
     prog = plan and re.search(r'href="(/chuong-trinh\?[^"]+)"', client.get(plan[1]).text)
     found = [p[1].replace("&amp;", "&") for p in (plan, task, act, prog) if p]
     pages = [p for p in PAGES + found if not args.only or args.only in p]
-    print(f"{'page':60} {'ms (median)':>12} {'query':>8} {'runner':>8} {'max':>8} {'again':>8}"
-          "  status")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'page':60} {'ms (median)':>12} {'cpu ms':>8} {'query':>8} {'runner':>8} {'max':>8}"
+          f" {'again':>8}  status")
     for url in pages:
         client.get(url)
-        times, spent, ran_ms, again, status = [], [], [], [], 0
+        times, cpus, spent, ran_ms, again, status = [], [], [], [], [], 0
         for _ in range(args.repeat):
             if kept is not None:
                 kept.clear()
             queried[0] = ran[0] = 0.0
+            cpu = time.process_time()
             r = client.get(url)
+            cpus.append((time.process_time() - cpu) * 1000)
             status = r.status_code
             times.append(float(r.headers["server-timing"].split("dur=")[1]))
             spent.append(queried[0] * 1000)
@@ -245,19 +285,22 @@ def main() -> None:
             if url.startswith("/q/") and "." not in url.split("?")[0]:
                 r = client.get(url + ("&" if "?" in url else "?") + "desc=1")
                 again.append(float(r.headers["server-timing"].split("dur=")[1]))
-        print(f"{url[:60]:60} {statistics.median(times):12.1f} {statistics.median(spent):8.1f}"
+        print(f"{url[:60]:60} {statistics.median(times):12.1f} {statistics.median(cpus):8.1f}"
+              f" {statistics.median(spent):8.1f}"
               f" {statistics.median(ran_ms):8.1f} {max(times):8.1f}"
               f" {statistics.median(again) if again else 0:8.1f}  {status}",
               flush=True)
-        if args.profile:
-            prof = cProfile.Profile()
-            prof.enable()
+        if args.profile:  # asked afresh, profiled in the thread that serves it
+            if kept is not None:
+                kept.clear()
+            prof = profiled.prof = cProfile.Profile()
             client.get(url)
-            prof.disable()
+            profiled.prof = None
             out = io.StringIO()
-            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(8)
-            print("\n".join(out.getvalue().splitlines()[6:18]))
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(12)
+            print("\n".join(out.getvalue().splitlines()[6:22]))
     print("stats:", store.stats()["nodes"])
+    print(f"load average {os.getloadavg()[0]:.1f}")
     store.close()
 
 

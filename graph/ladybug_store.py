@@ -76,6 +76,11 @@ def _is_ladybug_file(path: Path) -> bool:
 
 
 READER_WAIT = 30.0  # seconds a reader waits for a writer's checkpoint to finish
+# A read-only open's buffer pool: LadybugDB's default is 80% of the machine's memory, and pages
+# read stay cached for the life of the process (`plangraph serve`). At 3,000 plans every canned
+# query answers with 512 MiB, alone or all fifteen in turn in one process
+# (benchmarks/README.md, "Peak memory"); 768 MiB leaves half as much again above that.
+READ_POOL = 768 * 2**20
 
 
 def _database(path: Path, read_only: bool) -> ladybug.Database:
@@ -85,7 +90,8 @@ def _database(path: Path, read_only: bool) -> ladybug.Database:
     deadline = time.monotonic() + READER_WAIT
     while True:
         try:
-            return ladybug.Database(str(path), read_only=read_only)
+            return ladybug.Database(str(path), read_only=read_only,
+                                    buffer_pool_size=READ_POOL if read_only else 0)
         except RuntimeError as exc:
             if not read_only or "recovery is pending" not in str(exc) \
                     or time.monotonic() > deadline:
@@ -376,17 +382,28 @@ class LadybugStore:
         return out
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """The statement's rows. One with parameters runs on a connection of its own, closed
+        after: LadybugDB keeps each statement it prepared on a connection, and with it the
+        memory of its last run (hash tables, collected lists), until the connection closes; a
+        process that ran all fifteen canned queries at 3,000 plans held ~700 MiB that way, and
+        with a bounded pool the next query failed ("the buffer pool is full"). Preparing again
+        costs 2-9 ms a canned query."""
         self._follow_writes()
+        conn = ladybug.Connection(self._db) if params else self._conn
         try:
-            result = _execute(self._conn, cypher, params)
-        except RuntimeError as exc:
-            raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
-        try:
-            return QueryResult(columns=result.get_column_names(), rows=_all_rows(result))
+            try:
+                result = _execute(conn, cypher, params)
+            except RuntimeError as exc:
+                raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
+            try:
+                return QueryResult(columns=result.get_column_names(), rows=_all_rows(result))
+            finally:
+                # closed now, not when the garbage collector reaches it: a LadybugDB result
+                # freed after its database was closed crashes the process
+                result.close()
         finally:
-            # closed now, not when the garbage collector reaches it: a LadybugDB result freed
-            # after its database was closed crashes the process
-            result.close()
+            if conn is not self._conn:
+                conn.close()
 
 
 # -- the bulk write path: one statement per label or edge group, rows in a DataFrame -----------

@@ -50,24 +50,30 @@ def _shown(graph: nx.MultiDiGraph, n: str) -> str:
     return str(a.get("shown") or a.get("label", n))
 
 
-def choose(graph: nx.MultiDiGraph) -> str:
-    """'layered' or 'groups' (see the module docstring); 'empty' for no nodes."""
+def choose(graph: nx.MultiDiGraph, oriented: nx.DiGraph | None = None) -> str:
+    """'layered' or 'groups' (see the module docstring); 'empty' for no nodes. (`oriented`:
+    `_oriented(graph)` when the caller has it.)"""
     if graph.number_of_nodes() == 0:
         return "empty"
-    return "layered" if nx.is_directed_acyclic_graph(_oriented(graph)) else "groups"
+    g = oriented if oriented is not None else _oriented(graph)
+    return "layered" if nx.is_directed_acyclic_graph(g) else "groups"
 
 
 def positions(graph: nx.MultiDiGraph, layout: str | None = None
               ) -> tuple[str, dict[str, tuple[float, float]], list[dict]]:
     """(layout, node -> (x, y), captions): captions are group titles to draw as text
     ({"text", "x", "y", "group"})."""
-    layout = layout or graph.graph.get("layout") or choose(graph)
+    layout = layout or graph.graph.get("layout")
+    oriented = None
+    if not layout:  # the oriented graph read once, to choose and to lay out
+        oriented = _oriented(graph)
+        layout = choose(graph, oriented)
     if layout == "columns" and graph.number_of_nodes():
         return layout, columns(graph), []
     if layout == "columns":
         return "empty", {}, []
     if layout == "layered":
-        return layout, layered(graph), []
+        return layout, layered(graph, oriented), []
     if layout == "groups":
         pos, captions = groups(graph)
         return layout, pos, captions
@@ -92,8 +98,9 @@ def _sort_key(graph: nx.MultiDiGraph, n: str) -> tuple:
     return (loose_key(a.get("province") or "~"), loose_key(str(a.get("label", n))))
 
 
-def layered(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    g = _oriented(graph)
+def layered(graph: nx.MultiDiGraph, oriented: nx.DiGraph | None = None
+            ) -> dict[str, tuple[float, float]]:
+    g = oriented if oriented is not None else _oriented(graph)
     layer: dict[str, int] = {}
     for n in nx.topological_sort(g):  # longest path from a root
         layer[n] = max((layer[p] + 1 for p in g.predecessors(n)), default=0)

@@ -16,14 +16,15 @@
 // node: theme_id | Theme | text=theme
 // edge: province -> theme_id | CO_CHU_DE | weight=tasks title=tasks,keywords,plans
 // one derived edge per (plan, theme) with its tasks counted (TONG_HOP_CHU_DE, written at load):
-// ~42,600 rows at 3,000 plans instead of every (task, theme) pair (246,600); each plan's
-// keyword list collected as it is and flattened after grouping (a DISTINCT over lists cost 3×
-// the rest; `+ [['']]`: a group whose edges have no keywords is kept)
+// ~42,600 rows at 3,000 plans instead of every (task, theme) pair (246,600); the plans' keyword
+// lists collected once each (plans of a province repeat the same few lists: 1.5× over
+// collecting every plan's) and flattened after grouping (`+ [['']]`: a group whose edges have
+// no keywords is kept)
 MATCH (p:Plan)-[c:TONG_HOP_CHU_DE]->(th:Theme)
 WHERE (size($tinh) = 0 OR p.province IN $tinh) AND ($nam = 0 OR p.year = $nam)
   AND (size($ke_hoach) = 0 OR p.id IN $ke_hoach)
 WITH p.province AS province, th.id AS theme_id, sum(c.tasks) AS tasks, count(*) AS plans,
-     collect(DISTINCT p.year) AS years, collect(c.keywords) AS lists
+     collect(DISTINCT p.year) AS years, collect(DISTINCT c.keywords) AS lists
 UNWIND lists + [['']] AS words
 UNWIND words AS word
 WITH province, theme_id, tasks, plans, years,

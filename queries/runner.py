@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import repeat
-from operator import add, itemgetter, mul
+from itertools import chain, repeat
+from operator import add, eq, itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
 from plangraph.graph import search
@@ -161,7 +161,7 @@ def _plain_columns(q: CannedQuery, names: list[str],
     for i, col in enumerate(cols):
         # a `deadlines` column's task ids are read, not shown: left unsorted (thousands a row)
         if q.kind(columns[i]) != "deadlines" and not _SIMPLE.issuperset(map(type, col)):
-            cols[i] = list(map(partial(_plain, sorted_lists={}), col))
+            cols[i] = _plain_column(col)
     for name in list(columns):
         prefix = name[: -len("file")]
         start, end = f"{prefix}line_start", f"{prefix}line_end"
@@ -175,9 +175,29 @@ def _plain_columns(q: CannedQuery, names: list[str],
     return columns, cols
 
 
+def _plain_column(col: list[Any]) -> list[Any]:
+    """One column's cells as `_plain` gives them. Two common columns the fast way: sums
+    (LadybugDB's Decimal) that are whole numbers, and lists of text (names, plans, keys: each
+    distinct text's place in `sort_key`'s order found once, then every list sorted by those
+    places; as `sorted(key=sort_key)`, whose keys differ for different texts)."""
+    kinds = set(map(type, col))
+    if kinds == {Decimal}:
+        whole = list(map(int, col))
+        if all(map(eq, col, whole)):
+            return whole
+    elif kinds <= {list, type(None)}:
+        lists = [c for c in col if c]
+        if {str}.issuperset(map(type, chain.from_iterable(lists))):
+            texts = sorted(set(chain.from_iterable(lists)), key=sort_key)
+            place = {text: n for n, text in enumerate(texts)}.__getitem__
+            return [sorted(c, key=place) if c else c for c in col]
+    return list(map(partial(_plain, sorted_lists={}), col))
+
+
 def _typed_name(cell: Any, typed: list[tuple[set[str], str]]) -> Any:
     """A list cell that is a parameter's bound values: the name the analyst typed."""
-    if cell.__class__ is not list or not cell or not any(cell[0] in v for v, _ in typed):
+    if cell.__class__ is not list or not cell or cell[0].__class__ is list \
+            or not any(cell[0] in v for v, _ in typed):
         return cell  # (a list equal to a bound set holds its values: cheap test first)
     return next((name for values, name in typed if values == set(cell)), cell)
 
@@ -320,8 +340,9 @@ NEAREST = 3  # deadlines shown in a `deadlines` column
 
 
 def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
-    """Columns of kind `deadlines` hold task ids: shown as the earliest deadlines those tasks
-    set, each read in its plan's year, with how many tasks share it ("Quý II/2024 (3)")."""
+    """Columns of kind `deadlines` hold task ids, or lists of them (one per plan, as the store
+    collected them): shown as the earliest deadlines those tasks set, each read in its plan's
+    year, with how many tasks share it ("Quý II/2024 (3)")."""
     cols = [i for i, c in enumerate(out.columns) if out.query.kind(c) == "deadlines"]
     if not cols or not out.rows:
         return
@@ -333,7 +354,9 @@ def _fill_deadlines(out: QueryOutput, store: GraphStore) -> None:
 
     def nearest(row: list[Any], i: int) -> str:
         tasks: Counter[tuple[float, str]] = Counter()
-        for n, many in Counter(map(group.get, row[i] or [])).items():
+        cell = row[i] or []
+        ids = chain.from_iterable(cell) if cell[:1] and cell[0].__class__ is list else cell
+        for n, many in Counter(map(group.get, ids)).items():
             for deadline in sets[n] if n is not None else ():
                 tasks[deadline] += many
         return "; ".join(f"{words} ({n})" if n > 1 else words
@@ -441,18 +464,45 @@ def sort_rows(q: CannedQuery, columns: list[str], rows: list[list[Any]]) -> None
     """Sort `rows` in place by the query's `order:` columns (empty values last, also when
     descending). Each column's distinct values are ranked once (a national answer repeats its
     provinces and plans thousands of times), then rows compare as one number, their ranks
-    written in mixed radix (ints compare faster than tuples)."""
+    written in mixed radix (ints compare faster than tuples). A column of values nearly all
+    distinct (a source, a task's text) with only ascending columns after it only breaks the
+    ties left: those rows are sorted among themselves (ranking 20,000 distinct texts cost more
+    than the rest of the sort)."""
     if not q.order or len(rows) < 2:
         return
     key: list[int] = [0] * len(rows)  # the ranks of a row's order columns as one number
-    for col, desc in q.order:
+    for n, (col, desc) in enumerate(q.order):
         if len(set(key)) == len(rows):  # no ties left: the next columns cannot reorder rows
             break
         values = list(map(itemgetter(columns.index(col)), rows))
+        rest = q.order[n:]
+        if n and not any(d for _, d in rest) and _mostly_distinct(values):
+            _sort_ties(rows, key, [columns.index(c) for c, _ in rest])
+            return
         rank, lists = _ranks(values, desc)
         ranks = map(rank.__getitem__, map(_hashable, values) if lists else values)
         key = list(map(add, map(mul, key, repeat(len(rank) + 1)), ranks))
     order = sorted(range(len(rows)), key=key.__getitem__)
+    rows[:] = [rows[n] for n in order]
+
+
+def _mostly_distinct(values: list[Any]) -> bool:
+    lists = list in set(map(type, values))
+    return len(set(map(_hashable, values) if lists else values)) > len(values) // 2
+
+
+def _sort_ties(rows: list[list[Any]], key: list[int], columns: list[int]) -> None:
+    """`rows` in the order of `key`, rows of one key sorted by `columns` (ascending), as the
+    ranks of those columns would sort them; rows equal in all keep their order."""
+    groups: dict[int, list[int]] = {}
+    for n, k in enumerate(key):
+        groups.setdefault(k, []).append(n)
+    order: list[int] = []
+    for k in sorted(groups):
+        members = groups[k]
+        if len(members) > 1:
+            members.sort(key=lambda n: tuple(sort_key(rows[n][i]) for i in columns))
+        order.extend(members)
     rows[:] = [rows[n] for n in order]
 
 

@@ -76,10 +76,12 @@ UNION ALL
 // the provinces of the plan chosen (none: every plan counts)
 OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
 WITH collect(DISTINCT k.province) AS kp
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
-WHERE (t.province IN $a OR t.province IN $b) AND ($nam = 0 OR p.year = $nam)
+// a plan has a theme where one of its tasks has it: the plan's theme summary (TONG_HOP_CHU_DE,
+// written at load), not every (task, theme) pair of the two provinces
+MATCH (p:Plan)-[:TONG_HOP_CHU_DE]->(th:Theme)
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
   AND (p.id IN $ke_hoach OR NOT p.province IN kp)
-WITH th, collect(DISTINCT t.province) AS ps, $a AS pa, $b AS pb
+WITH th, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
        coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
        any(x IN ps WHERE x IN pa) AS in_a,
@@ -143,10 +145,12 @@ UNION ALL
 // the provinces of the plan chosen (none: every plan counts)
 OPTIONAL MATCH (k:Plan) WHERE k.id IN $ke_hoach
 WITH collect(DISTINCT k.province) AS kp
-MATCH (p:Plan)-[:CO_NHIEM_VU]->(t:Task)-[:CO_CHU_DE]->(th:Theme)
-WHERE (t.province IN $a OR t.province IN $b) AND ($nam = 0 OR p.year = $nam)
+// a plan has a theme where one of its tasks has it: the plan's theme summary (TONG_HOP_CHU_DE,
+// written at load), not every (task, theme) pair of the two provinces
+MATCH (p:Plan)-[:TONG_HOP_CHU_DE]->(th:Theme)
+WHERE (p.province IN $a OR p.province IN $b) AND ($nam = 0 OR p.year = $nam)
   AND (p.id IN $ke_hoach OR NOT p.province IN kp)
-WITH th, collect(DISTINCT t.province) AS ps, $a AS pa, $b AS pb
+WITH th, collect(DISTINCT p.province) AS ps, $a AS pa, $b AS pb
 RETURN 'có chủ đề' AS aspect, th.id AS item_id, 'Theme' AS item_kind,
        coalesce(th.label_vi, th.id) AS item, $a AS province_a, $b AS province_b,
        any(x IN ps WHERE x IN pa) AS in_a,

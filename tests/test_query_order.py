@@ -67,6 +67,31 @@ def test_the_collation_reads_vietnamese_and_numbers_as_people_do():
     assert sort_key("hòa") != sort_key("hoà")
 
 
+@pytest.mark.parametrize(("name", "params"), [("nghia_vu_co_quan", {"co_quan": "cong an"}),
+                                             ("can_cu_chung", {"so_tinh": "1"}),
+                                             ("tim_nhiem_vu", {"tu_khoa": "ma tuy"})])
+def test_rows_sort_as_their_order_columns_compared_one_by_one(name, params, store):
+    """A column of nearly distinct values (a source, a task id) only breaks the ties of the
+    columns before it: the rows, shuffled, come back as comparing the order columns' sort keys
+    one after the other puts them (descending numbers negated)."""
+    import random
+
+    q = catalog()[name]
+    out = run(store, q, params)
+    assert len(out.rows) > 20
+    cols = [(out.columns.index(c), desc) for c, desc in q.order]
+    assert all(isinstance(out.rows[0][i], int) for i, desc in cols if desc)
+
+    def reference(row):
+        return tuple((0, -row[i]) if desc and row[i] is not None else
+                     (1,) if desc else sort_key(row[i]) for i, desc in cols)
+
+    shuffled = [list(r) for r in out.rows]
+    random.Random(9).shuffle(shuffled)
+    sort_rows(q, out.columns, shuffled)
+    assert shuffled == sorted(out.rows, key=reference) == out.rows
+
+
 def test_descending_columns_keep_empty_values_last_and_read_text_backwards():
     q = catalog()["can_cu_chung"]  # order: provinces desc, act, act_id, province, plan, …
     columns = [c.key for c in q.columns]

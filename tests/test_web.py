@@ -356,3 +356,22 @@ def test_an_ingest_beside_the_app_shows_on_its_next_page(tmp_path):
         assert c.get("/goi-y", params={"loai": "plan", "q": "ha noi"}).json()
         assert "Hà Nội" in c.get("/q/chu_tri_nhieu_nhat").text
     store.close()
+
+
+def test_serving_pages_leaves_the_cycle_collector_as_it_found_it(client):
+    """The app pauses Python's cycle collector while it serves a request (a national answer
+    would start collections inside the page's time) and gives it back afterwards, also when
+    the request fails; a collector the process had switched off stays off."""
+    import gc
+
+    assert gc.isenabled()
+    for url in ("/q/nghia_vu_co_quan?co_quan=so+y+te", "/q/khong_co", "/nguon?dong=x",
+                "/q/nghia_vu_co_quan.csv?co_quan=so+y+te"):
+        client.get(url)
+        assert gc.isenabled(), url
+    gc.disable()
+    try:
+        assert client.get("/q/chu_tri_nhieu_nhat").status_code == 200
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -146,6 +146,26 @@ def click_node(page, href_prefix: str) -> None:
     page.mouse.click(point["x"], point["y"])
 
 
+def nodes_in_view(page) -> list[str]:
+    """The labels of the graph's nodes drawn inside its canvas as the page opens."""
+    return page.evaluate("""() => {
+        const holder = document.querySelector('.pg-graph');
+        const box = holder.querySelector('.pg-canvas');
+        const pos = holder.network.getPositions(holder.nodeData.map(n => n.id));
+        return holder.nodeData.filter(n => {
+            const p = holder.network.canvasToDOM(pos[n.id]);
+            return p.x > 0 && p.y > 0 && p.x < box.clientWidth && p.y < box.clientHeight;
+        }).map(n => n.label);
+    }""")
+
+
+def test_a_large_network_opens_on_nodes_not_on_an_empty_corner(page, server):
+    page.goto(server + "/q/mang_luoi_phoi_hop")  # four provinces' circles, too big to fit
+    page.wait_for_selector("body[data-drawn='1']")
+    assert page.evaluate("document.querySelector('.pg-graph').network.getScale()") >= 0.75
+    assert len(nodes_in_view(page)) >= 3
+
+
 def test_a_graph_node_leads_to_its_entity_page(page, server):
     page.goto(server + "/q/chuoi_can_cu?tinh=ha+noi")
     page.wait_for_selector("body[data-drawn='1']")

@@ -139,10 +139,18 @@
     });
     network.on("blurNode", function () { canvas.style.cursor = "default"; });
     // Fit the whole drawing, unless that makes labels too small to read: then start at a
-    // readable scale at the top left (the roots of a layered drawing, the first group).
+    // readable scale at the top left (the roots of a layered drawing), or, for groups, at the
+    // top of the first group's circle under its caption (a circle's corner is empty).
     function view() {
       network.fit({animation: false});
       if (network.getScale() >= READABLE) { return; }
+      var half = canvas.clientHeight / READABLE / 2;
+      if (data.layout === "groups" && data.captions.length) {
+        var first = data.captions[0];
+        network.moveTo({scale: READABLE, position: {x: first.x, y: first.y - 30 + half},
+                        animation: false});
+        return;
+      }
       var ids = nodes.getIds(), box = null;
       ids.forEach(function (id) {
         var b = network.getBoundingBox(id);
@@ -151,8 +159,8 @@
           {left: b.left, top: b.top};
       });
       if (!box) { return; }
-      var w = canvas.clientWidth / READABLE / 2, h = canvas.clientHeight / READABLE / 2;
-      network.moveTo({scale: READABLE, position: {x: box.left + w - 20, y: box.top + h - 20},
+      var w = canvas.clientWidth / READABLE / 2;
+      network.moveTo({scale: READABLE, position: {x: box.left + w - 20, y: box.top + half - 20},
                       animation: false});
     }
     network.once("afterDrawing", function () {
