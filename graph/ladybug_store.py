@@ -12,6 +12,7 @@ statement rolls back everything before it.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -79,8 +80,37 @@ READER_WAIT = 30.0  # seconds a reader waits for a writer's checkpoint to finish
 # A read-only open's buffer pool: LadybugDB's default is 80% of the machine's memory, and pages
 # read stay cached for the life of the process (`plangraph serve`). At 3,000 plans every canned
 # query answers with 512 MiB, alone or all fifteen in turn in one process
-# (benchmarks/README.md, "Peak memory"); 768 MiB leaves half as much again above that.
+# (benchmarks/README.md, "Peak memory"); 768 MiB leaves half as much again above that. A
+# query's working memory grows with the store (the 3,000 plans' file: 177 MB), so a larger
+# store gets 4x its file; PLANGRAPH_READ_POOL_MB sets it (0: LadybugDB's default).
 READ_POOL = 768 * 2**20
+POOL_PER_FILE_BYTE = 4
+
+
+def read_pool(path: Path) -> int:
+    """The buffer pool of a read-only open, in bytes (0: LadybugDB's default)."""
+    given = os.environ.get("PLANGRAPH_READ_POOL_MB", "").strip()
+    if given:
+        try:
+            return max(0, int(float(given) * 2**20))
+        except ValueError:
+            raise StoreError(f"PLANGRAPH_READ_POOL_MB={given!r}: cần một số MiB / "
+                             "expected a number of MiB") from None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return max(READ_POOL, POOL_PER_FILE_BYTE * size)
+
+
+def _pool_full(exc: BaseException) -> bool:
+    return "buffer pool is full" in str(exc).lower()
+
+
+def _pool_error(path: Path) -> StoreError:
+    return StoreError("Kho cần nhiều bộ nhớ hơn vùng đệm / the store needs more memory than its "
+                      "buffer pool: set PLANGRAPH_READ_POOL_MB (now "
+                      f"{read_pool(path) >> 20} MiB; 0 = LadybugDB's default, 80% of RAM)")
 
 
 def _database(path: Path, read_only: bool) -> ladybug.Database:
@@ -91,7 +121,7 @@ def _database(path: Path, read_only: bool) -> ladybug.Database:
     while True:
         try:
             return ladybug.Database(str(path), read_only=read_only,
-                                    buffer_pool_size=READ_POOL if read_only else 0)
+                                    buffer_pool_size=read_pool(path) if read_only else 0)
         except RuntimeError as exc:
             if not read_only or "recovery is pending" not in str(exc) \
                     or time.monotonic() > deadline:
@@ -161,6 +191,8 @@ class LadybugStore:
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, MemoryError) as exc:
             self._release()
+            if read_only and _pool_full(exc):
+                raise _pool_error(path) from exc
             # a damaged log is named as such, or its garbage read as a huge record length
             # (std::bad_alloc, seen after kill -9 and a log overwritten in the middle)
             if "WAL file is corrupted" in str(exc) or isinstance(exc, MemoryError) \
@@ -394,6 +426,8 @@ class LadybugStore:
             try:
                 result = _execute(conn, cypher, params)
             except RuntimeError as exc:
+                if _pool_full(exc):
+                    raise _pool_error(Path(self.location)) from exc
                 raise StoreError(f"Truy vấn lỗi / query failed: {exc}") from exc
             try:
                 return QueryResult(columns=result.get_column_names(), rows=_all_rows(result))

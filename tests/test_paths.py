@@ -130,3 +130,14 @@ def test_export_into_a_missing_folder_says_so(db, tmp_path):
     out = tmp_path / "a" / "g.ttl"
     line = one_line_error(plangraph("--db", db, "export", "--format", "ttl", "-o", out))
     assert "no such directory" in line and not out.parent.exists()
+
+
+def test_a_buffer_pool_too_small_for_the_store_says_how_to_change_it(db, monkeypatch):
+    monkeypatch.setenv("PLANGRAPH_READ_POOL_MB", "1")
+    line = one_line_error(plangraph("--db", db, "query", "chu_tri_nhieu_nhat"))
+    assert "PLANGRAPH_READ_POOL_MB" in line and "1 MiB" in line
+    monkeypatch.setenv("PLANGRAPH_READ_POOL_MB", "nhiều")
+    assert "cần một số MiB" in one_line_error(plangraph("--db", db, "query",
+                                                         "chu_tri_nhieu_nhat"))
+    monkeypatch.setenv("PLANGRAPH_READ_POOL_MB", "0")  # LadybugDB's own default
+    assert plangraph("--db", db, "query", "chu_tri_nhieu_nhat").exit_code == 0
